@@ -1,0 +1,28 @@
+import { expect, test } from "@playwright/test";
+import { readState } from "./state";
+
+const state = readState();
+
+test("health reports the database driver and migration level", async ({ request }) => {
+  const res = await request.get("/api/health");
+  expect(res.status()).toBe(200);
+  const body = await res.json();
+  expect(body.status).toBe("ok");
+  expect(body.db.driver).toBe(state.driver);
+  expect(body.db.migrations.pending).toEqual([]);
+});
+
+test("the osTicket /scp/ajax.php path is rewritten to the staff API", async ({ request }) => {
+  const direct = await request.get("/api/staff/status");
+  const rewritten = await request.get("/scp/ajax.php/status");
+  expect(rewritten.status()).toBe(direct.status());
+  expect(await rewritten.json()).toEqual(await direct.json());
+});
+
+test("the login page renders", async ({ page }) => {
+  await page.goto("/login");
+  await expect(page.getByRole("heading", { name: /sign in/i })).toBeVisible();
+  await expect(page.getByLabel("Email")).toBeVisible();
+  await expect(page.getByLabel("Password")).toBeVisible();
+  await page.screenshot({ path: "e2e/screenshots/login.png", fullPage: true });
+});

@@ -1,0 +1,36 @@
+// Admin-editable settings: names, types and defaults. Pure (no db), so forms can reuse it.
+import { z } from "zod";
+import { ticketNumberFormats } from "@/db/enums";
+
+const MiB = 1024 * 1024;
+
+export const settingsSchema = z.object({
+  /** "random": 6 random digits (7 once half the space is used); "sequence": 1000, 1001, ... */
+  ticketNumberFormat: z.enum(ticketNumberFormats).default("random"),
+  helpdeskName: z.string().min(1).max(100).default("Help Desk"),
+  timezone: z.string().min(1).default("America/Chicago"),
+  replySeparator: z.string().max(200).default("-- reply above this line --"),
+  /** Extra addresses that deliver to the help desk (aliases of SUPPORT_EMAIL). */
+  supportAddresses: z.array(z.string().email()).default([]),
+  /** Banned sender addresses or @domains. */
+  banList: z.array(z.string().min(1)).default([]),
+  defaultDeptId: z.number().int().positive().nullable().default(null),
+  defaultPriorityId: z.number().int().positive().nullable().default(null),
+  defaultSlaId: z.number().int().positive().nullable().default(null),
+  maxRequestBytes: z.number().int().positive().default(50 * MiB),
+  maxAttachmentBytes: z.number().int().positive().default(25 * MiB),
+  blockedExtensions: z
+    .array(z.string().min(1))
+    .default(["exe", "bat", "cmd", "com", "scr", "pif", "js", "jse", "vbs", "vbe", "wsf", "msi", "dll", "ps1", "jar", "hta", "lnk"]),
+  /** Loop guards: tickets one sender may open per hour, automatic mails one address may receive per hour. */
+  maxTicketsPerSenderPerHour: z.number().int().min(0).default(20),
+  maxAutoMailsPerAddressPerHour: z.number().int().min(0).default(1),
+  autoCloseDays: z.number().int().min(0).default(7),
+  deletedRetentionDays: z.number().int().min(1).default(30),
+  draftRetentionDays: z.number().int().min(1).default(30),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingKey = keyof Settings;
+
+export const defaultSettings: Settings = settingsSchema.parse({});

@@ -1,0 +1,24 @@
+// Health of the running instance: database reachability, driver and migration level.
+import { sql } from "drizzle-orm";
+import { getDbHandle } from "@/db/client";
+import { migrationStatus, type MigrationStatus } from "@/db/migrate";
+import pkg from "@/package.json";
+
+export interface Health {
+  status: "ok" | "error";
+  db: { driver: string | null; migrations: MigrationStatus | null; error?: string };
+  version: string;
+}
+
+export async function checkHealth(): Promise<Health> {
+  try {
+    const handle = await getDbHandle();
+    await handle.db.execute(sql`SELECT 1`);
+    const migrations = await migrationStatus(handle);
+    const status = migrations.pending.length ? "error" : "ok";
+    return { status, db: { driver: handle.driver, migrations }, version: pkg.version };
+  } catch (e) {
+    console.error("[health] database check failed:", (e as Error).message);
+    return { status: "error", db: { driver: null, migrations: null, error: "database unreachable" }, version: pkg.version };
+  }
+}
