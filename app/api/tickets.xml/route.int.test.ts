@@ -59,7 +59,7 @@ describe("POST /api/tickets.xml", () => {
 
   it("honours the declared encoding", async () => {
     const xml = `<?xml version="1.0" encoding="ISO-8859-1"?><ticket><email>k@example.de</email><name>Jürgen Groß</name><subject>Grüße</subject><message>Straße</message></ticket>`;
-    const res = await post(iconv.encode(xml, "latin1"), { accept: "application/json" });
+    const res = await post(new Uint8Array(iconv.encode(xml, "latin1")), { accept: "application/json" });
     expect(res.status).toBe(201);
     const { data } = await res.json();
     const [t] = await db.select().from(tickets).where(eq(tickets.id, data.tid));
