@@ -7,3 +7,5 @@ export * from "./mail";
 export * from "./api-keys";
 export * from "./events";
 export * from "./settings";
+export * from "./intake";
+export * from "./jobs";
