@@ -64,13 +64,24 @@ export async function queueAutoResponse(
   });
 }
 
-/** Active staff with access to the department: who gets its new-ticket alerts. */
+const STAFF_TTL_MS = 5_000;
+const staffCache = new Map<number, { at: number; people: MailPerson[] }>();
+
+/** Active staff with access to the department: who gets its new-ticket alerts (cached a few seconds). */
 export async function departmentStaff(tx: Executor, deptId: number): Promise<MailPerson[]> {
-  return tx
+  const hit = staffCache.get(deptId);
+  if (hit && Date.now() - hit.at < STAFF_TTL_MS) return hit.people;
+  const people = await tx
     .select({ name: staff.name, email: staff.email })
     .from(staff)
     .innerJoin(staffDepartments, eq(staffDepartments.staffId, staff.id))
     .where(and(eq(staffDepartments.deptId, deptId), eq(staff.isActive, true)));
+  staffCache.set(deptId, { at: Date.now(), people });
+  return people;
+}
+
+export function clearDepartmentStaffCache(): void {
+  staffCache.clear();
 }
 
 /** The new-ticket alert to the department's staff (automatic mail; staff are not rate-limited). */

@@ -5,6 +5,7 @@ export {
   queueNewTicketAlert,
   queueStaffResponse,
   departmentStaff,
+  clearDepartmentStaffCache,
   threadingFor,
   taggedSubject,
   ticketUrl,
