@@ -7,3 +7,6 @@ export * from "./mail";
 export * from "./api-keys";
 export * from "./events";
 export * from "./settings";
+export * from "./auth";
+export * from "./canned";
+export * from "./ticket-links";
