@@ -20,3 +20,8 @@ export function setIntakeEnv(extra: Record<string, string | undefined> = {}): vo
   clearSettingsCache();
   clearCatalogCache();
 }
+
+/** setIntakeEnv plus the custom server's internal token, so tests can state the client address. */
+export function setApiEnv(extra: Record<string, string | undefined> = {}): void {
+  setIntakeEnv({ HELPDESK_INTERNAL_TOKEN: "intake-test-internal-token", ...extra });
+}

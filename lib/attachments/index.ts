@@ -4,6 +4,7 @@ export {
   listAttachmentsForEntries,
   getAttachmentById,
   readAttachmentContent,
+  attachmentUrl,
   type FileInput,
   type AttachmentRow,
   type SaveResult,

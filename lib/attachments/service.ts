@@ -100,3 +100,8 @@ export async function getAttachmentById(db: Executor, id: number): Promise<Attac
 export async function readAttachmentContent(db: Executor, attachment: Pick<AttachmentRow, "blobSha256">): Promise<Buffer | null> {
   return blobStore().get(db, attachment.blobSha256);
 }
+
+/** Where staff download an attachment (served by the staff API, scope-checked like its ticket). */
+export function attachmentUrl(id: number): string {
+  return `/api/staff/attachments/${id}`;
+}

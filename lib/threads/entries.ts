@@ -60,7 +60,11 @@ export interface InsertEntryParams {
   /** Files refused before they reached us (the MIME parser's over-size parts). */
   droppedEarlier?: DroppedFile[];
   policy: FilePolicy;
+  /** Called with the stored attachments to rewrite the HTML (cid: links to attachment URLs). */
+  finalizeHtml?: HtmlFinalizer;
 }
+
+export type HtmlFinalizer = (saved: AttachmentRow[]) => { html: string; quoteStartHtml?: number | null; headers?: Record<string, unknown> | null } | null;
 
 export interface InsertEntryResult {
   entry: EntryRow;
@@ -112,6 +116,16 @@ export async function insertEntry(tx: Executor, p: InsertEntryParams): Promise<I
   const saved = p.files?.length
     ? await saveAttachments(tx, { ticketId: p.ticketId, entryId: entry.id, files: p.files, policy: p.policy })
     : { saved: [], dropped: [] };
+  if (p.finalizeHtml) {
+    const fin = p.finalizeHtml(saved.saved);
+    if (fin) {
+      const set: Partial<typeof threadEntries.$inferInsert> = { bodyHtml: fin.html };
+      if (fin.quoteStartHtml !== undefined) set.quoteStartHtml = fin.quoteStartHtml;
+      if (fin.headers !== undefined) set.headers = fin.headers;
+      const [updated] = await tx.update(threadEntries).set(set).where(eq(threadEntries.id, entry.id)).returning();
+      Object.assign(entry, updated);
+    }
+  }
   const linked = p.attachmentIds?.length ? await copyAttachments(tx, { attachmentIds: p.attachmentIds, ticketId: p.ticketId, entryId: entry.id }) : [];
   const dropped = [...(p.droppedEarlier ?? []), ...saved.dropped];
   let droppedNote: EntryRow | null = null;

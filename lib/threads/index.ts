@@ -10,6 +10,7 @@ export {
   type EntryBody,
   type EntryEmailMeta,
   type EntryRow,
+  type HtmlFinalizer,
   type InsertEntryResult,
   type Poster,
 } from "./entries";

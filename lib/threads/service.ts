@@ -12,6 +12,7 @@ import {
   type Actor,
   type EntryBody,
   type EntryEmailMeta,
+  type HtmlFinalizer,
   type InsertEntryResult,
   insertEntry,
   recordEntryEvent,
@@ -32,6 +33,7 @@ export interface AppendMessageParams {
   ticketChanges?: Partial<typeof tickets.$inferInsert>;
   /** Display name when the poster is not the requester (marks the message with its sender). */
   posterName?: string | null;
+  finalizeHtml?: HtmlFinalizer;
 }
 
 /** A message from a user (the requester, a collaborator, or another sender). */
@@ -48,6 +50,7 @@ export async function appendMessage(db: Executor, p: AppendMessageParams): Promi
       files: p.files,
       droppedEarlier: p.droppedEarlier,
       policy: settings,
+      finalizeHtml: p.finalizeHtml,
     });
     // Automatic replies are stored but change nothing: no reopen, not "unanswered".
     if (p.email?.isAutoReply) await touchTicket(tx, p.ticketId, { type: "note", extra: p.ticketChanges });
@@ -120,14 +123,14 @@ export async function postStaffReply(db: Executor, p: PostStaffReplyParams): Pro
 /** An internal note written by the help desk itself (bounces, dropped files, links). */
 export async function postSystemNote(
   db: Executor,
-  p: { ticketId: number; text: string; actor: Actor; email?: EntryEmailMeta; files?: FileInput[] },
+  p: { ticketId: number; text: string; actor: Actor; email?: EntryEmailMeta; files?: FileInput[]; poster?: { name: string; email?: string | null } },
 ): Promise<InsertEntryResult> {
   const settings = await getSettings(db);
   return db.transaction(async (tx) => {
     const result = await insertEntry(tx, {
       ticketId: p.ticketId,
       type: "note",
-      poster: { name: "System" },
+      poster: p.poster ?? { name: "System" },
       body: { text: p.text, html: textToHtml(p.text) },
       email: p.email,
       files: p.files,

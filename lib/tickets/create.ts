@@ -9,7 +9,7 @@ import type { DroppedFile, FileInput } from "@/lib/attachments";
 import { getSettings } from "@/lib/config/settings";
 import { recordEvent } from "@/lib/events";
 import { type QueueMailResult, departmentStaff, helpdeskAddresses, queueAutoResponse, queueNewTicketAlert } from "@/lib/mail";
-import { type Actor, type EntryBody, type EntryEmailMeta, type EntryRow, type InsertEntryResult, insertEntry, textToHtml } from "@/lib/threads";
+import { type Actor, type EntryBody, type EntryEmailMeta, type EntryRow, type HtmlFinalizer, type InsertEntryResult, insertEntry, textToHtml } from "@/lib/threads";
 import { classify, loadCatalog } from "./create-defaults";
 import { normalizeSubjectText } from "./create-schema";
 import { withUniqueNumber } from "./number";
@@ -37,6 +37,8 @@ export interface CreateTicketParams {
   /** Send the auto-response / new-ticket alert (also subject to the settings). Default true. */
   autorespond?: boolean;
   alert?: boolean;
+  /** Rewrites the first entry's HTML once its attachments are stored (cid: links). */
+  finalizeHtml?: HtmlFinalizer;
   /** The closed ticket this one continues (a reply to a ticket that could not be reopened). */
   continuesTicketId?: number | null;
 }
@@ -121,6 +123,7 @@ export async function createTicket(db: Db | Executor, p: CreateTicketParams): Pr
       files: p.files,
       droppedEarlier: p.droppedEarlier,
       policy: settings,
+      finalizeHtml: p.finalizeHtml,
     });
     if (p.internalNote?.trim()) {
       await insertEntry(tx, {

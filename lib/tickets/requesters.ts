@@ -50,7 +50,8 @@ export async function findOrCreateUsers(tx: Executor, people: Person[]): Promise
     .values(
       missing.map((p) => ({
         email: p.email,
-        name: (p.name?.trim() || nameFromEmail(p.email)).slice(0, 200),
+        // Names are kept as given (shown literally; exports neutralise formulas), only blank ones replaced.
+        name: (p.name && p.name.trim() ? p.name : nameFromEmail(p.email)).slice(0, 200),
         phone: p.phone?.trim() || null,
         orgId: orgByDomain.get(p.email.split("@")[1] ?? "") ?? null,
       })),
