@@ -4,12 +4,16 @@ import type { Db } from "../db/client";
 import { departments, staff, staffDepartments } from "../db/schema";
 import { hashPassword } from "../lib/auth/password";
 import { createApiKey } from "../lib/api-keys";
+import { updateSettings } from "../lib/config/settings";
 import { seedCore } from "../lib/setup/seed";
 
 export const E2E_PASSWORD = "e2e-password-123";
 
 export async function seedE2e(db: Db) {
   await seedCore(db, { adminEmail: "admin@example.com", adminPassword: E2E_PASSWORD });
+  // Every browser of the e2e run reaches the server from 127.0.0.1: a per-address sign-in lock
+  // would turn one lockout test into a lock for all. Per-account locking keeps its default.
+  await updateSettings(db, { signInMaxFailuresPerAddress: 1000 });
   const depts = await db.select().from(departments);
   const support = depts.find((d) => d.name === "Support")!;
   const billing = depts.find((d) => d.name === "Billing")!;

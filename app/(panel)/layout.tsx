@@ -1,9 +1,13 @@
 import { Sidebar } from "@/components/panel/sidebar";
+import { requirePageStaff } from "@/lib/auth/page-session";
 
-export default function PanelLayout({ children }: { children: React.ReactNode }) {
+export const dynamic = "force-dynamic";
+
+export default async function PanelLayout({ children }: { children: React.ReactNode }) {
+  const staff = await requirePageStaff();
   return (
     <div className="flex min-h-screen">
-      <Sidebar />
+      <Sidebar staff={{ name: staff.name, email: staff.email }} />
       <main className="flex-1 p-6">{children}</main>
     </div>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 
 const links = [
   { href: "/tickets", label: "Tickets" },
@@ -8,7 +9,7 @@ const links = [
   { href: "/search", label: "Search" },
 ];
 
-export function Sidebar() {
+export function Sidebar({ staff }: { staff: { name: string; email: string } }) {
   return (
     <nav aria-label="Main" className="flex w-56 shrink-0 flex-col gap-1 border-r border-slate-200 bg-white p-3">
       <div className="mb-3 px-2 text-base font-semibold">Help Desk</div>
@@ -17,6 +18,13 @@ export function Sidebar() {
           {l.label}
         </Link>
       ))}
+      <div className="mt-auto border-t border-slate-200 pt-3">
+        <div className="px-2 font-medium" data-testid="signed-in-staff">
+          {staff.name}
+        </div>
+        <div className="truncate px-2 text-xs text-slate-500">{staff.email}</div>
+        <SignOutButton />
+      </div>
     </nav>
   );
 }

@@ -9,3 +9,6 @@ export * from "./events";
 export * from "./settings";
 export * from "./intake";
 export * from "./jobs";
+export * from "./auth";
+export * from "./canned";
+export * from "./ticket-links";

@@ -70,6 +70,7 @@ export function resetEnvCache(): void {
 
 /** Writes a value to the process environment (start script: generated secrets, internal token). */
 export function setEnvVar(name: Exclude<keyof Env, "NODE_ENV"> | "NEXTAUTH_URL", value: string): void {
-  process.env[name] = value;
+  // A plain record: next-auth's global typing narrows some names (VERCEL to "1").
+  (process.env as Record<string, string>)[name] = value;
   cached = undefined;
 }

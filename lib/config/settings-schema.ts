@@ -52,6 +52,10 @@ export const settingsSchema = z.object({
       staffResponse: template("[#%{ticket.number}] %{ticket.subject}", "%{message}\n\n%{signature}"),
     })
     .prefault({}),
+  /** Sign-in throttling: failures (within the lock period) that lock an account or a client address. */
+  signInMaxFailuresPerAccount: z.number().int().min(1).default(5),
+  signInMaxFailuresPerAddress: z.number().int().min(1).default(5),
+  signInLockMinutes: z.number().int().min(1).max(1440).default(15),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

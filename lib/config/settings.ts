@@ -33,7 +33,9 @@ function repair(merged: Record<string, unknown>): Settings {
 export async function updateSettings(db: Executor, patch: Partial<Settings>): Promise<Settings> {
   const parsed = settingsSchema.partial().strict().safeParse(patch);
   if (!parsed.success) throw AppError.validation(parsed.error, "Invalid settings");
-  const entries = Object.entries(parsed.data).filter(([, v]) => v !== undefined);
+  // Only the keys the patch names: zod 4 fills defaults even into .partial() fields, which
+  // would silently reset every other setting.
+  const entries = Object.entries(parsed.data).filter(([k, v]) => v !== undefined && Object.hasOwn(patch, k));
   for (const [key, value] of entries) {
     // A null setting is "use the default": no row (jsonb null would need special casing).
     if (value === null) {
