@@ -5,7 +5,7 @@
 //   or a collaborator -> otherwise a new ticket (loop guard: N new tickets per sender an hour).
 import { and, count, eq, gte, sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db/client";
-import { inboundMessages, staff, ticketCollaborators } from "@/db/schema";
+import { inboundMessages, staff, ticketCollaborators, ticketLinks } from "@/db/schema";
 import { checkFile, type FileInput } from "@/lib/attachments";
 import { getSettings } from "@/lib/config/settings";
 import type { Settings } from "@/lib/config/settings-schema";
@@ -168,6 +168,7 @@ async function newTicketFromEmail(db: Db, raw: Buffer, parsed: ParsedEmail, send
       continuesTicketId: continues?.id ?? null,
     });
     if (continues) {
+      await tx.insert(ticketLinks).values({ parentId: continues.id, childId: created.ticket.id, kind: "link" }).onConflictDoNothing();
       await recordEvent(tx, { entityType: "ticket", entityId: continues.id, ticketId: continues.id, action: "continued_in", actor: "email", data: { ticketId: created.ticket.id, number: created.ticket.number } });
       await appendToTicket(tx, {
         ticketId: created.ticket.id,
