@@ -46,7 +46,7 @@ function baseVars(settings: Settings, ticket: MailTicket, user: MailPerson | nul
 /** The auto-response to the user who opened a ticket (automatic mail: rate-limited, marked). */
 export async function queueAutoResponse(
   tx: Executor,
-  p: { settings: Settings; ticket: MailTicket; user: MailPerson; entryId: number; inReplyTo?: string | null; exempt?: ReadonlySet<string> },
+  p: { settings: Settings; ticket: MailTicket; user: MailPerson; entryId: number; inReplyTo?: string | null; exempt?: ReadonlySet<string>; firstContact?: ReadonlySet<string> },
 ): Promise<QueueMailResult> {
   const tpl = p.settings.mailTemplates.autoResponse;
   const vars = { ...baseVars(p.settings, p.ticket, p.user), "recipient.name": p.user.name };
@@ -59,7 +59,7 @@ export async function queueAutoResponse(
     ...withReplySeparator(renderBody(tpl.body, vars), p.settings.replySeparator),
     inReplyTo: p.inReplyTo ?? null,
     references: p.inReplyTo ? [p.inReplyTo] : [],
-    automatic: { autoSubmitted: "auto-replied", limitPerHour: p.settings.maxAutoMailsPerAddressPerHour, exempt: p.exempt },
+    automatic: { autoSubmitted: "auto-replied", limitPerHour: p.settings.maxAutoMailsPerAddressPerHour, exempt: p.exempt, firstContact: p.firstContact },
     supportAliases: p.settings.supportAddresses,
   });
 }

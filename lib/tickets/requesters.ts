@@ -19,8 +19,9 @@ export function nameFromEmail(email: string): string {
 
 const lowerEmail = sql`lower(${users.email})`;
 
-/** Returns a map from lower-cased address to the user row, creating the missing users. */
-export async function findOrCreateUsers(tx: Executor, people: Person[]): Promise<Map<string, UserRow>> {
+/** Returns a map from lower-cased address to the user row, creating the missing users (their
+ * addresses are added to `created` when given). */
+export async function findOrCreateUsers(tx: Executor, people: Person[], created?: Set<string>): Promise<Map<string, UserRow>> {
   const wanted = new Map<string, Person>();
   for (const p of people) {
     const email = p.email.trim().toLowerCase();
@@ -52,7 +53,10 @@ export async function findOrCreateUsers(tx: Executor, people: Person[]): Promise
     )
     .onConflictDoNothing()
     .returning();
-  for (const r of inserted) found.set(r.email.toLowerCase(), r);
+  for (const r of inserted) {
+    found.set(r.email.toLowerCase(), r);
+    created?.add(r.email.toLowerCase());
+  }
   // Another transaction created some of them meanwhile: read those.
   const raced = missing.filter((p) => !found.has(p.email)).map((p) => p.email);
   if (raced.length) await load(raced);
