@@ -17,3 +17,4 @@ export { signedMessageId, plainMessageId, ticketIdFromMessageId, angle } from ".
 export { bareAddress, helpdeskAddresses, mailDomain, mailFrom } from "./addresses";
 export { renderBody, renderLine, withReplySeparator, escapeHtml, type TemplateVars } from "./templates";
 export { sendQueuedMail, kickMailSender, mailSenderIdle, backoffMs, MAX_ATTEMPTS, type SendSummary } from "./sender";
+export { listOutboundMail, requeueMail, type OutboxQuery } from "./outbox";
