@@ -14,6 +14,8 @@ const nextConfig: NextConfig = {
     return [
       // osTicket's documented staff paths keep working.
       { source: "/scp/ajax.php/:path*", destination: "/api/staff/:path*" },
+      // osTicket clients on servers without URL rewriting call /api/http.php/tickets.json etc.
+      { source: "/api/http.php/:path*", destination: "/api/:path*" },
     ];
   },
 };

@@ -102,6 +102,7 @@ async function openNeon(url: string, opts: DbOptions): Promise<DbHandle> {
   const { drizzle } = await import("drizzle-orm/neon-serverless");
   if (typeof WebSocket === "undefined") neonConfig.webSocketConstructor = (await import("ws")).default;
   const pool = new Pool({ connectionString: url, max: opts.poolMax ?? 10, connectionTimeoutMillis: 5_000 });
+  pool.on("error", (err: Error) => console.error("[db] idle client error:", err.message));
   const db = drizzle({ client: pool, schema, casing }) as unknown as Db;
   return { driver: "neon", db, location: redact(url), close: () => pool.end() };
 }

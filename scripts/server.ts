@@ -13,7 +13,8 @@ export interface ServerOptions {
   hostname: string;
 }
 
-export async function startServer(opts: ServerOptions): Promise<http.Server> {
+/** Prepares Next.js (reads the build) and returns a function that starts listening. */
+export async function prepareServer(opts: ServerOptions): Promise<() => Promise<http.Server>> {
   const token = randomBytes(24).toString("base64url");
   setEnvVar("HELPDESK_INTERNAL_TOKEN", token);
   const trusted = parseTrustList(env().TRUSTED_PROXIES);
@@ -21,7 +22,15 @@ export async function startServer(opts: ServerOptions): Promise<http.Server> {
   const app = next({ dev: false, dir: process.cwd(), hostname: opts.hostname, port: opts.port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  return () => listen(opts, handle, token, trusted);
+}
 
+function listen(
+  opts: ServerOptions,
+  handle: ReturnType<ReturnType<typeof next>["getRequestHandler"]>,
+  token: string,
+  trusted: ReturnType<typeof parseTrustList>,
+): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const peer = req.socket.remoteAddress ?? "";
     const xff = req.headers["x-forwarded-for"];
@@ -45,9 +54,8 @@ export async function startServer(opts: ServerOptions): Promise<http.Server> {
   });
   // Keep-alive longer than typical load balancers' idle timeouts.
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
+  return new Promise<http.Server>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(opts.port, opts.hostname, () => resolve());
+    server.listen(opts.port, opts.hostname, () => resolve(server));
   });
-  return server;
 }

@@ -10,7 +10,7 @@ import { closeDb, getDbHandle } from "@/db/client";
 import { migrationStatus } from "@/db/migrate";
 import { DatabaseInUseError } from "@/db/pglite-lock";
 import { seedCore } from "@/lib/setup/seed";
-import { startServer } from "./server";
+import { prepareServer } from "./server";
 
 async function main() {
   (process.env as Record<string, string>).NODE_ENV = "production";
@@ -30,6 +30,10 @@ async function main() {
   const e = env();
   const url = e.APP_URL ?? `http://localhost:${e.PORT}`;
   if (!process.env.NEXTAUTH_URL) setEnvVar("NEXTAUTH_URL", url);
+
+  // Next.js reads its build while the database opens; both take a couple of seconds.
+  const prepared = prepareServer({ port: e.PORT, hostname: e.HOSTNAME });
+  prepared.catch(() => {});
 
   let handle;
   try {
@@ -55,7 +59,7 @@ async function main() {
     console.log(`    ${seed.apiKey}\n`);
   }
 
-  const server = await startServer({ port: e.PORT, hostname: e.HOSTNAME });
+  const server = await (await prepared)();
   console.log(`Help desk ready on ${url} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
   let stopping = false;

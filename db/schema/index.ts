@@ -7,6 +7,8 @@ export * from "./mail";
 export * from "./api-keys";
 export * from "./events";
 export * from "./settings";
+export * from "./intake";
+export * from "./jobs";
 export * from "./auth";
 export * from "./canned";
 export * from "./ticket-links";

@@ -1,8 +1,12 @@
 // Admin-editable settings: names, types and defaults. Pure (no db), so forms can reuse it.
 import { z } from "zod";
-import { ticketNumberFormats } from "@/db/enums";
+import { ticketNumberFormats, ticketStatuses } from "@/db/enums";
 
 const MiB = 1024 * 1024;
+
+/** An editable outbound mail template; `%{name}` placeholders are filled when a mail is queued. */
+const template = (subject: string, body: string) =>
+  z.object({ subject: z.string().min(1).max(255).default(subject), body: z.string().min(1).max(20_000).default(body) }).prefault({});
 
 export const settingsSchema = z.object({
   /** "random": 6 random digits (7 once half the space is used); "sequence": 1000, 1001, ... */
@@ -28,6 +32,26 @@ export const settingsSchema = z.object({
   autoCloseDays: z.number().int().min(0).default(7),
   deletedRetentionDays: z.number().int().min(1).default(30),
   draftRetentionDays: z.number().int().min(1).default(30),
+  /** New tickets from users get the auto-response / the department's staff get the new-ticket alert
+   * (the API's `autorespond` / `alert` fields can only turn them off for one request). */
+  autoRespondNewTickets: z.boolean().default(true),
+  alertNewTickets: z.boolean().default(true),
+  /** A user's reply to a ticket in one of these statuses reopens it; in any other closed status it
+   * opens a new ticket linked to the old one. */
+  reopenStatuses: z.array(z.enum(ticketStatuses)).default(["resolved", "closed"]),
+  mailTemplates: z
+    .object({
+      autoResponse: template(
+        "[#%{ticket.number}] %{ticket.subject}",
+        "Dear %{recipient.name},\n\nWe received your request and created ticket #%{ticket.number}. A member of our team will get back to you. Reply to this email to add information to the ticket.\n\n%{helpdesk.name}",
+      ),
+      newTicketAlert: template(
+        "New ticket #%{ticket.number}: %{ticket.subject}",
+        "%{recipient.name},\n\nA new ticket #%{ticket.number} was opened in %{dept.name} by %{user.name} <%{user.email}>.\n\n%{message}\n\n%{ticket.url}",
+      ),
+      staffResponse: template("[#%{ticket.number}] %{ticket.subject}", "%{message}\n\n%{signature}"),
+    })
+    .prefault({}),
   /** Sign-in throttling: failures (within the lock period) that lock an account or a client address. */
   signInMaxFailuresPerAccount: z.number().int().min(1).default(5),
   signInMaxFailuresPerAddress: z.number().int().min(1).default(5),

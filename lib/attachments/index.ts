@@ -1,0 +1,13 @@
+export {
+  saveAttachments,
+  copyAttachments,
+  listAttachmentsForEntries,
+  getAttachmentById,
+  readAttachmentContent,
+  attachmentUrl,
+  type FileInput,
+  type AttachmentRow,
+  type SaveResult,
+} from "./service";
+export { checkFile, cleanFileName, fileExtensions, formatBytes, isBlockedName, type DroppedFile, type FilePolicy } from "./policy";
+export { blobStore, setBlobStore, postgresBlobStore, sha256Of, type BlobStore } from "./store";

@@ -1,0 +1,59 @@
+// The registered jobs. Later issues add theirs here.
+import { and, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { rows } from "@/db/rows";
+import { openStatuses } from "@/db/enums";
+import { events, tickets } from "@/db/schema";
+import { flushApiKeyUsage } from "@/lib/api-keys";
+import { sendQueuedMail } from "@/lib/mail";
+import { registerJob } from "./registry";
+
+registerJob({
+  name: "send-mail",
+  description: "Send queued outbound mail over SMTP (retries with backoff)",
+  everySeconds: 60,
+  schedule: "* * * * *",
+  async run({ db }) {
+    const total = { sent: 0, retrying: 0, failed: 0 };
+    // Drain in batches, but bound one run.
+    for (let i = 0; i < 20; i++) {
+      const s = await sendQueuedMail(db, { limit: 50 });
+      total.sent += s.sent;
+      total.retrying += s.retrying;
+      total.failed += s.failed;
+      if (s.sent + s.retrying + s.failed < 50) break;
+    }
+    return { ...total, apiKeysFlushed: await flushApiKeyUsage(db) };
+  },
+});
+
+registerJob({
+  name: "mark-overdue",
+  description: "Flag open tickets whose SLA due date has passed",
+  everySeconds: 300,
+  schedule: "*/5 * * * *",
+  async run({ db, now }) {
+    return db.transaction(async (tx) => {
+      const marked = await tx
+        .update(tickets)
+        .set({ isOverdue: true, version: sql`${tickets.version} + 1`, updatedAt: now })
+        .where(and(inArray(tickets.status, [...openStatuses]), isNotNull(tickets.dueAt), lt(tickets.dueAt, now), sql`NOT ${tickets.isOverdue}`))
+        .returning({ id: tickets.id, dueAt: tickets.dueAt });
+      if (marked.length) {
+        await tx.insert(events).values(
+          marked.map((t) => ({
+            entityType: "ticket",
+            entityId: t.id,
+            ticketId: t.id,
+            action: "marked_overdue",
+            actor: "cron:mark-overdue",
+            before: { isOverdue: false },
+            after: { isOverdue: true },
+            data: { dueAt: t.dueAt },
+          })),
+        );
+      }
+      const [{ n }] = await rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM tickets WHERE is_overdue`);
+      return { marked: marked.length, overdue: n };
+    });
+  },
+});
