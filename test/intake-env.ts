@@ -2,6 +2,7 @@
 import { resetEnvCache } from "@/lib/config/env";
 import { clearSettingsCache } from "@/lib/config/settings";
 import { clearCatalogCache } from "@/lib/tickets/create-defaults";
+import { clearDepartmentStaffCache } from "@/lib/mail";
 
 export function setIntakeEnv(extra: Record<string, string | undefined> = {}): void {
   const values: Record<string, string | undefined> = {
@@ -19,6 +20,7 @@ export function setIntakeEnv(extra: Record<string, string | undefined> = {}): vo
   resetEnvCache();
   clearSettingsCache();
   clearCatalogCache();
+  clearDepartmentStaffCache();
 }
 
 /** setIntakeEnv plus the custom server's internal token, so tests can state the client address. */

@@ -3,23 +3,24 @@
 // the subject. Merged tickets forward to the ticket they were merged into.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { inboundMessages, outboundMail, threadEntries, ticketCollaborators, tickets, users } from "@/db/schema";
+import { outboundMail, threadEntries, ticketCollaborators, tickets, users } from "@/db/schema";
+import { rows } from "@/db/rows";
 import { ticketIdFromMessageId } from "@/lib/mail";
 
 export type TicketRow = typeof tickets.$inferSelect;
 
 /** The ticket a message id already belongs to, if we stored it (duplicate delivery, own mail). */
 export async function findStoredMessage(db: Executor, messageId: string): Promise<{ ticketId: number | null; where: "entry" | "outbound" | "inbound" } | null> {
-  const [entry] = await db.select({ ticketId: threadEntries.ticketId }).from(threadEntries).where(eq(threadEntries.messageId, messageId)).limit(1);
-  if (entry) return { ticketId: entry.ticketId, where: "entry" };
-  const [out] = await db.select({ ticketId: outboundMail.ticketId }).from(outboundMail).where(eq(outboundMail.messageId, messageId)).limit(1);
-  if (out) return { ticketId: out.ticketId, where: "outbound" };
-  const [seen] = await db
-    .select({ ticketId: inboundMessages.ticketId })
-    .from(inboundMessages)
-    .where(and(eq(inboundMessages.messageId, messageId), sql`${inboundMessages.outcome} <> 'refused'`))
-    .limit(1);
-  return seen ? { ticketId: seen.ticketId, where: "inbound" } : null;
+  // One round trip for the question every inbound mail asks first.
+  const [hit] = await rows<{ ticket_id: number | null; w: "entry" | "outbound" | "inbound" }>(
+    db,
+    sql`SELECT ticket_id, w FROM (
+          (SELECT ticket_id, 'entry' AS w, 1 AS o FROM thread_entries WHERE message_id = ${messageId} LIMIT 1)
+          UNION ALL (SELECT ticket_id, 'outbound', 2 FROM outbound_mail WHERE message_id = ${messageId} LIMIT 1)
+          UNION ALL (SELECT ticket_id, 'inbound', 3 FROM inbound_messages WHERE message_id = ${messageId} AND outcome <> 'refused' LIMIT 1)
+        ) found ORDER BY o LIMIT 1`,
+  );
+  return hit ? { ticketId: hit.ticket_id, where: hit.w } : null;
 }
 
 /** Follows merged-into links to the surviving ticket. */

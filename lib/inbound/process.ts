@@ -4,15 +4,15 @@
 //   bounce: the returned message's id) -> (3) [#number] subject tag when the sender is the owner
 //   or a collaborator -> otherwise a new ticket (loop guard: N new tickets per sender an hour).
 import { and, count, eq, gte, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { inboundMessages, staff, ticketCollaborators } from "@/db/schema";
+import { type Db, getDb } from "@/db/client";
+import { inboundMessages, staff, ticketCollaborators, ticketLinks } from "@/db/schema";
 import { checkFile, type FileInput } from "@/lib/attachments";
 import { getSettings } from "@/lib/config/settings";
 import type { Settings } from "@/lib/config/settings-schema";
 import { extractTicketTags, hasHeaderBlock, type ParsedEmail } from "@/lib/email";
 import { recordEvent } from "@/lib/events";
 import { AppError } from "@/lib/http/errors";
-import { helpdeskAddresses } from "@/lib/mail";
+import { helpdeskAddresses, kickMailSender } from "@/lib/mail";
 import { createTicket } from "@/lib/tickets/create";
 import { loadCatalog } from "@/lib/tickets/create-defaults";
 import { findOrCreateUser } from "@/lib/tickets/requesters";
@@ -49,6 +49,8 @@ export async function processInboundEmail(db: Db, raw: Buffer, opts: { door: Inb
   const base = { door: opts.door, messageId: parsed.messageId, sender, subject: parsed.subject, size: raw.length };
   const finish = async (r: Omit<InboundResult, "messageId">, keepRaw = false): Promise<InboundResult> => {
     await logInbound(db, { ...base, outcome: r.outcome, reason: r.reason, ticketId: r.tid, entryId: r.entryId, keepRaw: keepRaw ? raw : null });
+    // Send the auto-response now; the pipe CLI exits at once and leaves it to the send-mail job.
+    if (r.outcome === "created" && opts.door !== "pipe") kickMailSender(getDb);
     return { ...r, messageId: parsed.messageId };
   };
   const refuse = (refusal: NonNullable<InboundResult["refusal"]>, reason: string) =>
@@ -166,6 +168,7 @@ async function newTicketFromEmail(db: Db, raw: Buffer, parsed: ParsedEmail, send
       continuesTicketId: continues?.id ?? null,
     });
     if (continues) {
+      await tx.insert(ticketLinks).values({ parentId: continues.id, childId: created.ticket.id, kind: "link" }).onConflictDoNothing();
       await recordEvent(tx, { entityType: "ticket", entityId: continues.id, ticketId: continues.id, action: "continued_in", actor: "email", data: { ticketId: created.ticket.id, number: created.ticket.number } });
       await appendToTicket(tx, {
         ticketId: created.ticket.id,

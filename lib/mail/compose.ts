@@ -46,7 +46,7 @@ function baseVars(settings: Settings, ticket: MailTicket, user: MailPerson | nul
 /** The auto-response to the user who opened a ticket (automatic mail: rate-limited, marked). */
 export async function queueAutoResponse(
   tx: Executor,
-  p: { settings: Settings; ticket: MailTicket; user: MailPerson; entryId: number; inReplyTo?: string | null; exempt?: ReadonlySet<string> },
+  p: { settings: Settings; ticket: MailTicket; user: MailPerson; entryId: number; inReplyTo?: string | null; exempt?: ReadonlySet<string>; firstContact?: ReadonlySet<string> },
 ): Promise<QueueMailResult> {
   const tpl = p.settings.mailTemplates.autoResponse;
   const vars = { ...baseVars(p.settings, p.ticket, p.user), "recipient.name": p.user.name };
@@ -59,18 +59,29 @@ export async function queueAutoResponse(
     ...withReplySeparator(renderBody(tpl.body, vars), p.settings.replySeparator),
     inReplyTo: p.inReplyTo ?? null,
     references: p.inReplyTo ? [p.inReplyTo] : [],
-    automatic: { autoSubmitted: "auto-replied", limitPerHour: p.settings.maxAutoMailsPerAddressPerHour, exempt: p.exempt },
+    automatic: { autoSubmitted: "auto-replied", limitPerHour: p.settings.maxAutoMailsPerAddressPerHour, exempt: p.exempt, firstContact: p.firstContact },
     supportAliases: p.settings.supportAddresses,
   });
 }
 
-/** Active staff with access to the department: who gets its new-ticket alerts. */
+const STAFF_TTL_MS = 5_000;
+const staffCache = new Map<number, { at: number; people: MailPerson[] }>();
+
+/** Active staff with access to the department: who gets its new-ticket alerts (cached a few seconds). */
 export async function departmentStaff(tx: Executor, deptId: number): Promise<MailPerson[]> {
-  return tx
+  const hit = staffCache.get(deptId);
+  if (hit && Date.now() - hit.at < STAFF_TTL_MS) return hit.people;
+  const people = await tx
     .select({ name: staff.name, email: staff.email })
     .from(staff)
     .innerJoin(staffDepartments, eq(staffDepartments.staffId, staff.id))
     .where(and(eq(staffDepartments.deptId, deptId), eq(staff.isActive, true)));
+  staffCache.set(deptId, { at: Date.now(), people });
+  return people;
+}
+
+export function clearDepartmentStaffCache(): void {
+  staffCache.clear();
 }
 
 /** The new-ticket alert to the department's staff (automatic mail; staff are not rate-limited). */

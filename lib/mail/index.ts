@@ -5,6 +5,7 @@ export {
   queueNewTicketAlert,
   queueStaffResponse,
   departmentStaff,
+  clearDepartmentStaffCache,
   threadingFor,
   taggedSubject,
   ticketUrl,
@@ -16,3 +17,4 @@ export { signedMessageId, plainMessageId, ticketIdFromMessageId, angle } from ".
 export { bareAddress, helpdeskAddresses, mailDomain, mailFrom } from "./addresses";
 export { renderBody, renderLine, withReplySeparator, escapeHtml, type TemplateVars } from "./templates";
 export { sendQueuedMail, kickMailSender, mailSenderIdle, backoffMs, MAX_ATTEMPTS, type SendSummary } from "./sender";
+export { listOutboundMail, requeueMail, type OutboxQuery } from "./outbox";

@@ -25,7 +25,15 @@ export interface QueueMailInput {
   references?: string[];
   /** Automatic mail (auto-responses, alerts): marked so other systems do not answer it, and
    * limited per recipient address (except staff) to settings.maxAutoMailsPerAddressPerHour. */
-  automatic?: { autoSubmitted: "auto-replied" | "auto-generated"; limitPerHour: number; exempt?: ReadonlySet<string> };
+  automatic?: {
+    autoSubmitted: "auto-replied" | "auto-generated";
+    limitPerHour: number;
+    exempt?: ReadonlySet<string>;
+    /** Addresses whose user was created in this transaction: no automatic mail can have gone to
+     * them yet (another transaction creating the same user waits on the unique index and then
+     * sees it as existing), so the check is skipped; the mail is still logged. */
+    firstContact?: ReadonlySet<string>;
+  };
   attachmentIds?: number[];
   /** Aliases of the support address (settings.supportAddresses): never recipients. */
   supportAliases: readonly string[];
@@ -77,7 +85,7 @@ export async function queueMail(tx: Executor, input: QueueMailInput): Promise<Qu
     const allowed = async (list: string[]) => {
       const keep: string[] = [];
       for (const a of list) {
-        if (auto.exempt?.has(a) || (await takeAutoMailSlot(tx, a, auto.limitPerHour))) keep.push(a);
+        if (auto.exempt?.has(a) || auto.firstContact?.has(a) || (await takeAutoMailSlot(tx, a, auto.limitPerHour))) keep.push(a);
         else skipped.push({ address: a, reason: `automatic-mail limit (${auto.limitPerHour} an hour) reached` });
       }
       return keep;

@@ -8,6 +8,7 @@ import { seedBasics } from "@/test/factories";
 import { type FakeSmtp, startFakeSmtp } from "@/test/fake-smtp";
 import { setIntakeEnv } from "@/test/intake-env";
 import { sendQueuedMail } from "./sender";
+import { listOutboundMail, requeueMail } from "./outbox";
 
 let db: Db;
 let smtp: FakeSmtp;
@@ -65,6 +66,17 @@ describe("sending queued mail over SMTP", () => {
     const second = await sendQueuedMail(db);
     expect(second.failed).toBe(2);
     smtp.failWith = null;
+  });
+
+  it("lists the outbox with statuses and reasons; failed mail can be requeued", async () => {
+    const failed = await listOutboundMail(db, { status: "failed" });
+    expect(failed.items.length).toBe(2);
+    expect(failed.items[0].lastError).toContain("550");
+    expect(await requeueMail(db, failed.items[0].id)).toBe(true);
+    expect(await requeueMail(db, failed.items[0].id)).toBe(false);
+    const page = await listOutboundMail(db, { limit: 1 });
+    expect(page.items).toHaveLength(1);
+    expect(page.nextCursor).toBe(page.items[0].id);
   });
 
   it("keeps mail queued when the SMTP server is unreachable", async () => {

@@ -136,6 +136,15 @@ describe("createTicket", () => {
     expect(n).toBe(0);
   });
 
+  it("sends one auto-response when two tickets from a new address arrive at once", async () => {
+    await updateSettings(db, { maxAutoMailsPerAddressPerHour: 1 });
+    const rs = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => createTicket(db, { user: { email: "burst@example.net" }, subject: `Burst ${i}`, body: body("b"), source: "api", actor: {} })),
+    );
+    expect(new Set(rs.map((r) => r.user.id)).size).toBe(1);
+    expect(rs.filter((r) => r.mail.autoResponse?.mail).length).toBe(1);
+  });
+
   it("gives concurrent tickets distinct numbers", async () => {
     const rs = await Promise.all(
       Array.from({ length: 20 }, (_, i) => createTicket(db, { user: { email: `c${i}@example.net` }, subject: `C${i}`, body: body("c"), source: "api", actor: {} })),

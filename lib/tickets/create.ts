@@ -77,7 +77,8 @@ export async function createTicket(db: Db | Executor, p: CreateTicketParams): Pr
           ).map((s) => s.email.toLowerCase()),
         )
       : new Set<string>();
-    const people = await findOrCreateUsers(tx, [p.user, ...wantedCollaborators.filter((c) => !staffEmails.has(c.email.toLowerCase()))]);
+    const newUsers = new Set<string>();
+    const people = await findOrCreateUsers(tx, [p.user, ...wantedCollaborators.filter((c) => !staffEmails.has(c.email.toLowerCase()))], newUsers);
     const user = people.get(ownerEmail)!;
     const collaborators = [...people.values()].filter((u) => u.id !== user.id);
 
@@ -164,7 +165,7 @@ export async function createTicket(db: Db | Executor, p: CreateTicketParams): Pr
     const isAuto = !!p.email?.isAutoReply;
     const autoResponse =
       p.autorespond !== false && settings.autoRespondNewTickets && !isAuto && !own.has(ownerEmail)
-        ? await queueAutoResponse(tx, { settings, ticket: mailTicket, user: mailUser, entryId: first.entry.id, inReplyTo: p.email?.messageId })
+        ? await queueAutoResponse(tx, { settings, ticket: mailTicket, user: mailUser, entryId: first.entry.id, inReplyTo: p.email?.messageId, firstContact: newUsers })
         : null;
     let alert: QueueMailResult | null = null;
     if (p.alert !== false && settings.alertNewTickets && !isAuto) {

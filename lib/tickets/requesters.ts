@@ -19,8 +19,9 @@ export function nameFromEmail(email: string): string {
 
 const lowerEmail = sql`lower(${users.email})`;
 
-/** Returns a map from lower-cased address to the user row, creating the missing users. */
-export async function findOrCreateUsers(tx: Executor, people: Person[]): Promise<Map<string, UserRow>> {
+/** Returns a map from lower-cased address to the user row, creating the missing users (their
+ * addresses are added to `created` when given). */
+export async function findOrCreateUsers(tx: Executor, people: Person[], created?: Set<string>): Promise<Map<string, UserRow>> {
   const wanted = new Map<string, Person>();
   for (const p of people) {
     const email = p.email.trim().toLowerCase();
@@ -36,15 +37,9 @@ export async function findOrCreateUsers(tx: Executor, people: Person[]): Promise
   const missing = [...wanted.values()].filter((p) => !found.has(p.email));
   if (!missing.length) return found;
 
-  const domains = [...new Set(missing.map((p) => p.email.split("@")[1]).filter(Boolean))];
-  const orgByDomain = new Map<string, number>();
-  if (domains.length) {
-    const orgs = await tx
-      .select({ id: organizations.id, domains: organizations.domains })
-      .from(organizations)
-      .where(sql`${organizations.domains} && ${sql.raw("ARRAY[")}${sql.join(domains.map((d) => sql`${d}`), sql`, `)}${sql.raw("]::text[]")}`);
-    for (const o of orgs) for (const d of o.domains) if (!orgByDomain.has(d.toLowerCase())) orgByDomain.set(d.toLowerCase(), o.id);
-  }
+  // The organization is looked up inside the insert: one round trip for the usual single user.
+  const orgOf = (email: string) =>
+    sql`(SELECT ${organizations.id} FROM ${organizations} WHERE ${organizations.domains} @> ARRAY[${email.split("@")[1] ?? ""}]::text[] ORDER BY ${organizations.id} LIMIT 1)`;
   const inserted = await tx
     .insert(users)
     .values(
@@ -53,12 +48,15 @@ export async function findOrCreateUsers(tx: Executor, people: Person[]): Promise
         // Names are kept as given (shown literally; exports neutralise formulas), only blank ones replaced.
         name: (p.name && p.name.trim() ? p.name : nameFromEmail(p.email)).slice(0, 200),
         phone: p.phone?.trim() || null,
-        orgId: orgByDomain.get(p.email.split("@")[1] ?? "") ?? null,
+        orgId: orgOf(p.email),
       })),
     )
     .onConflictDoNothing()
     .returning();
-  for (const r of inserted) found.set(r.email.toLowerCase(), r);
+  for (const r of inserted) {
+    found.set(r.email.toLowerCase(), r);
+    created?.add(r.email.toLowerCase());
+  }
   // Another transaction created some of them meanwhile: read those.
   const raced = missing.filter((p) => !found.has(p.email)).map((p) => p.email);
   if (raced.length) await load(raced);

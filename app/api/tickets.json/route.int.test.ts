@@ -144,6 +144,22 @@ describe("JSON API rules", () => {
     }
   });
 
+  it("sanitizes HTML messages: scripts, handlers and javascript: links removed, formatting kept", async () => {
+    const html = `data:text/html,<p onclick="x()">Hi <b>there</b><script>alert(1)</script><a href="javascript:alert(2)">x</a><img src="https://tracker.example/p.gif"></p>`;
+    const res = await post(json({ ...base, message: html }), { accept: "application/json" });
+    const { data } = await res.json();
+    const [entry] = await db.select().from(threadEntries).where(eq(threadEntries.ticketId, data.tid));
+    expect(entry.bodyHtml).toContain("<b>there</b>");
+    expect(entry.bodyHtml).not.toMatch(/<script|onclick|javascript:|\ssrc="https:\/\/tracker/);
+    expect(entry.hasRemoteImages).toBe(true);
+  });
+
+  it("osTicket's path without URL rewriting is rewritten to the same routes", async () => {
+    const config = (await import("@/next.config")).default;
+    const rewrites = (await config.rewrites!()) as Array<{ source: string; destination: string }>;
+    expect(rewrites).toContainEqual({ source: "/api/http.php/:path*", destination: "/api/:path*" });
+  });
+
   it("stores JSON attachments and leaves out blocked or oversized ones, listing them", async () => {
     const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR42mP4f4IBAASRAcjMRura", "base64");
     const res = await post(

@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { asc, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { createTestDb } from "@/db/testing";
-import { attachments, events, inboundMessages, outboundMail, staff, threadEntries, ticketCollaborators, tickets, users } from "@/db/schema";
+import { attachments, events, inboundMessages, outboundMail, staff, threadEntries, ticketCollaborators, ticketLinks, tickets, users } from "@/db/schema";
 import { updateSettings } from "@/lib/config/settings";
 import { POST as webhook } from "@/app/api/inbound/email/route";
 import { POST as ticketsEmail } from "@/app/api/tickets.email/route";
@@ -110,6 +110,8 @@ describe("reopen rules", () => {
     expect(notes[0].bodyText).toContain(`Continues ticket #${first.number} (archived)`);
     const ev = await db.select().from(events).where(eq(events.ticketId, first.tid!));
     expect(ev.map((e) => e.action)).toContain("continued_in");
+    const links = await db.select().from(ticketLinks).where(eq(ticketLinks.childId, r.tid!));
+    expect(links.map((l) => [l.parentId, l.kind])).toEqual([[first.tid, "link"]]);
   });
 
   it("an automatic reply never reopens, and mail to a merged ticket lands on its parent", async () => {
