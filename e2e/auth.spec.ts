@@ -58,5 +58,10 @@ test("scripts sign in with the csrf token and a cookie jar, then call the staff 
   const status = await ctx.get("/api/staff/status");
   expect(status.status()).toBe(200);
   expect((await status.json()).data.services.length).toBeGreaterThan(0);
+  // The same cookies on a request another site made the browser send are refused.
+  const forged = await ctx.patch("/api/staff/me", { headers: { origin: "https://evil.example" }, data: { signature: "pwned" } });
+  expect(forged.status()).toBe(403);
+  const fetchMeta = await ctx.patch("/api/staff/me", { headers: { "sec-fetch-site": "cross-site" }, data: { signature: "pwned" } });
+  expect(fetchMeta.status()).toBe(403);
   await ctx.dispose();
 });

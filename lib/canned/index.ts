@@ -1,0 +1,4 @@
+// Canned responses with %{variables}.
+export { cannedVariables, fillVariables } from "./render";
+export { createCanned, deleteCanned, getCanned, listCanned, renderCanned, updateCanned } from "./service";
+export * from "./schemas";

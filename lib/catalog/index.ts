@@ -1,0 +1,2 @@
+// Picker lists: departments, teams, help topics, priorities, SLA plans.
+export { listDepartments, listPriorities, listSlaPlans, listTeams, listTopics } from "./queries";

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import {
+  compactCriteria,
+  criteriaSchema,
+  criteriaToQuery,
+  effectiveSort,
+  expandStatuses,
+  resolveCriteriaDate,
+  searchQuerySchema,
+} from "./criteria";
+
+const fromUrl = (qs: string) => {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of new URLSearchParams(qs)) {
+    const prev = out[k];
+    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return out;
+};
+
+describe("criteriaSchema", () => {
+  it("parses URL values and JSON values to the same criteria", () => {
+    const url = criteriaSchema.parse(
+      fromUrl("q=printer&status=open,awaiting_client&deptId=1&deptId=2&assignee=me,7,t3&overdue=true&createdFrom=-7d&sort=updated&order=asc"),
+    );
+    const json = criteriaSchema.parse({
+      q: "printer",
+      status: ["open", "awaiting_client"],
+      deptId: [1, 2],
+      assignee: ["me", 7, "t3"],
+      overdue: true,
+      createdFrom: "-7d",
+      sort: "updated",
+      order: "asc",
+    });
+    expect(url).toEqual(json);
+    expect(url.assignee).toEqual(["me", "s7", "t3"]);
+  });
+
+  it("round-trips through URL parameters and JSON", () => {
+    const c = criteriaSchema.parse({ q: "請求書", status: ["any_open"], priorityId: [4], answered: false, dueTo: "2024-05-01", escalated: true });
+    expect(criteriaSchema.parse(fromUrl(new URLSearchParams(criteriaToQuery(c)).toString()))).toEqual(c);
+    expect(criteriaSchema.parse(JSON.parse(JSON.stringify(c)))).toEqual(c);
+  });
+
+  it.each([
+    [{ status: "pending" }, "status.0"],
+    [{ deptId: "x" }, "deptId.0"],
+    [{ deptId: "0" }, "deptId.0"],
+    [{ assignee: "bob" }, "assignee.0"],
+    [{ createdFrom: "yesterday" }, "createdFrom"],
+    [{ createdFrom: "2024-13-45" }, "createdFrom"],
+    [{ overdue: "maybe" }, "overdue"],
+    [{ sort: "colour" }, "sort"],
+    [{ order: "up" }, "order"],
+    [{ colour: "red" }, ""],
+  ])("refuses %j naming %s", (input, path) => {
+    const r = criteriaSchema.safeParse(input);
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0].path.join(".")).toBe(path);
+  });
+
+  it("treats empty values as no filter", () => {
+    expect(compactCriteria(criteriaSchema.parse({ status: "", deptId: [], q: undefined }))).toEqual({});
+  });
+
+  it("pages: limit defaults to 25 and is capped at 100", () => {
+    expect(searchQuerySchema.parse({}).limit).toBe(25);
+    expect(searchQuerySchema.safeParse({ limit: "500" }).success).toBe(false);
+  });
+});
+
+describe("helpers", () => {
+  it("sorts by relevance only with a query", () => {
+    expect(effectiveSort({ q: "x" })).toEqual({ sort: "relevance", order: "desc" });
+    expect(effectiveSort({})).toEqual({ sort: "updated", order: "desc" });
+    expect(effectiveSort({ sort: "relevance" })).toEqual({ sort: "updated", order: "desc" });
+    expect(effectiveSort({ sort: "due" })).toEqual({ sort: "due", order: "asc" });
+  });
+
+  it("expands status groups", () => {
+    expect(expandStatuses(["any_open", "resolved"])).toEqual(["open", "awaiting_client", "resolved"]);
+    expect(expandStatuses(undefined)).toBeNull();
+  });
+
+  it("resolves relative and bare dates", () => {
+    const now = new Date("2024-05-10T12:00:00Z");
+    expect(resolveCriteriaDate("-7d", now, "from").toISOString()).toBe("2024-05-03T12:00:00.000Z");
+    expect(resolveCriteriaDate("+2h", now, "to").toISOString()).toBe("2024-05-10T14:00:00.000Z");
+    expect(resolveCriteriaDate("2024-05-01", now, "from").toISOString()).toBe("2024-05-01T00:00:00.000Z");
+    expect(resolveCriteriaDate("2024-05-01", now, "to").toISOString()).toBe("2024-05-02T00:00:00.000Z");
+    expect(resolveCriteriaDate("2024-05-01T10:00:00+02:00", now, "to").toISOString()).toBe("2024-05-01T08:00:00.000Z");
+  });
+});

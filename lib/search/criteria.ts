@@ -1,0 +1,194 @@
+// The one ticket criteria schema: search, queues, panel URLs and export all parse it. Pure zod
+// (no db), so the panel and other domains import it. Values arrive either from a URL query
+// (strings, comma-separated lists, repeated keys) or from JSON (a saved queue); both parse to
+// the same object, and `criteriaToQuery` turns it back into URL parameters.
+import { z } from "zod";
+import { ticketSources, urgencyLevels } from "@/db/enums";
+
+/** Statuses a filter may name ("deleted" tickets are never listed), plus the two groups. */
+export const criteriaStatuses = ["open", "awaiting_client", "resolved", "closed", "archived", "any_open", "any_closed"] as const;
+export type CriteriaStatus = (typeof criteriaStatuses)[number];
+export const openStatusGroup = ["open", "awaiting_client"] as const;
+export const closedStatusGroup = ["resolved", "closed", "archived"] as const;
+
+/** Columns a list can be sorted by; "relevance" needs a text query. */
+export const sortKeys = [
+  "relevance",
+  "number",
+  "subject",
+  "created",
+  "updated",
+  "due",
+  "priority",
+  "status",
+  "urgency",
+  "user",
+  "org",
+  "dept",
+  "assignee",
+  "lastMessage",
+  "lastResponse",
+] as const;
+export type SortKey = (typeof sortKeys)[number];
+
+/** Direction used when the criteria name none: names and numbers A→Z, due soonest first, the rest newest/highest first. */
+export const defaultOrder: Record<SortKey, "asc" | "desc"> = {
+  relevance: "desc",
+  number: "asc",
+  subject: "asc",
+  created: "desc",
+  updated: "desc",
+  due: "asc",
+  priority: "desc",
+  status: "asc",
+  urgency: "desc",
+  user: "asc",
+  org: "asc",
+  dept: "asc",
+  assignee: "asc",
+  lastMessage: "desc",
+  lastResponse: "desc",
+};
+
+const id = z.coerce.number({ error: "must be a number" }).int("must be a whole number").positive("must be a positive id").max(2_147_483_647);
+
+/** A list given as an array, repeated query keys, or "a,b,c"; empty means "no filter". */
+const list = <T extends z.ZodType>(item: T, max = 100) =>
+  z.preprocess((v) => {
+    if (v === undefined || v === null || v === "") return undefined;
+    const arr = (Array.isArray(v) ? v : [v]).flatMap((x) => (typeof x === "string" ? x.split(",") : [x]));
+    const cleaned = arr.map((x) => (typeof x === "string" ? x.trim() : x)).filter((x) => x !== "");
+    return cleaned.length ? cleaned : undefined;
+  }, z.array(item).max(max, `at most ${max} values`).optional());
+
+const bool = z.preprocess((v) => {
+  if (typeof v !== "string") return v;
+  const s = v.trim().toLowerCase();
+  if (["true", "1", "yes"].includes(s)) return true;
+  if (["false", "0", "no"].includes(s)) return false;
+  return v;
+}, z.boolean({ error: "must be true or false" }).optional());
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const RELATIVE = /^([+-])(\d{1,5})([mhdw])$/;
+
+/**
+ * A point in time: an ISO date (2024-05-01), an ISO date-time with offset, or a time relative to
+ * now ("-7d", "-12h", "+2d"; units m, h, d, w) so saved queues stay current.
+ */
+const dateValue = z
+  .string()
+  .trim()
+  .refine((v) => RELATIVE.test(v) || ((ISO_DATE.test(v) || ISO_DATETIME.test(v)) && !Number.isNaN(Date.parse(v))), {
+    message: "must be an ISO date (2024-05-01), a date-time with offset, or relative like -7d",
+  })
+  .optional();
+
+/** Assignee tokens: me, none (no staff and no team), myteams, s<staffId>, t<teamId>; a bare number is a staff id. */
+const assigneeToken = z
+  .union([z.number().int().positive(), z.string().trim()])
+  .transform((v) => (typeof v === "number" || /^\d+$/.test(v) ? `s${v}` : v.toLowerCase()))
+  .refine((v) => /^(me|none|myteams|[st][1-9]\d{0,9})$/.test(v), { message: "must be me, none, myteams, s<staffId> or t<teamId>" });
+
+export const criteriaSchema = z.strictObject({
+  /** Free text. Ticket numbers and email addresses in it match exactly; the last word also as a prefix. */
+  q: z.string().trim().max(500, "at most 500 characters").optional(),
+  status: list(z.enum(criteriaStatuses, { error: `must be one of ${criteriaStatuses.join(", ")}` })),
+  deptId: list(id),
+  assignee: list(assigneeToken),
+  topicId: list(id),
+  priorityId: list(id),
+  orgId: list(id),
+  userId: list(id),
+  source: list(z.enum(ticketSources, { error: `must be one of ${ticketSources.join(", ")}` })),
+  urgency: list(z.enum(urgencyLevels, { error: `must be one of ${urgencyLevels.join(", ")}` })),
+  createdFrom: dateValue,
+  createdTo: dateValue,
+  updatedFrom: dateValue,
+  updatedTo: dateValue,
+  dueFrom: dateValue,
+  dueTo: dateValue,
+  overdue: bool,
+  answered: bool,
+  escalated: bool,
+  docsRequired: bool,
+  /** With docsRequired: whether a PM has acknowledged the documentation. */
+  docsAcknowledged: bool,
+  sort: z.enum(sortKeys, { error: `must be one of ${sortKeys.join(", ")}` }).optional(),
+  order: z.enum(["asc", "desc"], { error: "must be asc or desc" }).optional(),
+});
+export type Criteria = z.output<typeof criteriaSchema>;
+export type CriteriaInput = z.input<typeof criteriaSchema>;
+
+/** Page parameters of a list: an opaque cursor from the previous page and the page size. */
+export const pageSchema = z.object({
+  cursor: z.string().trim().max(2000).optional(),
+  limit: z.coerce.number({ error: "must be a number" }).int().min(1, "at least 1").max(100, "at most 100").default(25),
+});
+export type PageInput = z.output<typeof pageSchema>;
+
+/** GET /search (and queue pages): criteria plus paging. */
+export const searchQuerySchema = criteriaSchema.extend(pageSchema.shape);
+export type SearchQuery = z.output<typeof searchQuerySchema>;
+
+/** The sort actually used: relevance only with a text query; otherwise last update. */
+export function effectiveSort(c: Pick<Criteria, "q" | "sort" | "order">): { sort: SortKey; order: "asc" | "desc" } {
+  const sort: SortKey = c.sort && !(c.sort === "relevance" && !c.q) ? c.sort : c.q ? "relevance" : "updated";
+  return { sort, order: c.order ?? defaultOrder[sort] };
+}
+
+/** Concrete statuses for a status filter (groups expanded), or null for "any but deleted". */
+export function expandStatuses(statuses: readonly CriteriaStatus[] | undefined): string[] | null {
+  if (!statuses?.length) return null;
+  const out = new Set<string>();
+  for (const s of statuses) {
+    if (s === "any_open") openStatusGroup.forEach((x) => out.add(x));
+    else if (s === "any_closed") closedStatusGroup.forEach((x) => out.add(x));
+    else out.add(s);
+  }
+  return [...out];
+}
+
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 } as const;
+
+/**
+ * The instant a date value stands for. An upper bound given as a bare date covers that whole
+ * day (UTC), so `createdTo=2024-05-01` includes tickets of May 1st; the returned instant is then
+ * exclusive (`< 2024-05-02T00:00Z`), which `isExclusiveUpperBound` reports.
+ */
+export function resolveCriteriaDate(value: string, now: Date, bound: "from" | "to"): Date {
+  const rel = RELATIVE.exec(value);
+  if (rel) return new Date(now.getTime() + (rel[1] === "-" ? -1 : 1) * Number(rel[2]) * UNIT_MS[rel[3] as keyof typeof UNIT_MS]);
+  if (ISO_DATE.test(value)) {
+    const d = new Date(`${value}T00:00:00Z`);
+    return bound === "to" ? new Date(d.getTime() + UNIT_MS.d) : d;
+  }
+  return new Date(value);
+}
+
+/** Whether the upper bound resolved by resolveCriteriaDate is exclusive (a bare date). */
+export const isExclusiveUpperBound = (value: string) => ISO_DATE.test(value);
+
+const criteriaKeys = Object.keys(criteriaSchema.shape) as Array<keyof Criteria>;
+
+/** URL query parameters for criteria (lists comma-separated); parsing them gives the criteria back. */
+export function criteriaToQuery(c: Criteria): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of criteriaKeys) {
+    const v = c[key];
+    if (v === undefined || v === null || (typeof v === "string" && v === "")) continue;
+    out[key] = Array.isArray(v) ? v.join(",") : String(v);
+  }
+  return out;
+}
+
+/** Parses criteria from JSON or URL values; throws the ZodError for the caller to map. */
+export function parseCriteria(input: unknown): Criteria {
+  return criteriaSchema.parse(input);
+}
+
+/** Drops empty values so saved criteria stay minimal and compare equal after a round trip. */
+export function compactCriteria(c: Criteria): Criteria {
+  return criteriaSchema.parse(Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined && !(Array.isArray(v) && !v.length))));
+}

@@ -1,0 +1,112 @@
+// CSV export of a queue or search: the columns osTicket exports (or a chosen subset), streamed
+// in keyset batches so memory stays bounded however many rows match, UTF-8 with a BOM,
+// formula-looking cells neutralised (csv.ts).
+import { desc, eq, lt, and, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { departments, helpTopics, organizations, priorities, staff, teams, tickets, users } from "@/db/schema";
+import type { Actor } from "./actor";
+import { type CsvValue, UTF8_BOM, csvRow } from "./csv";
+import { ticketFilterSql } from "./filters";
+import { type ExportColumn, type ExportQuery, exportColumnKeys } from "./schemas";
+
+const BATCH = 1000;
+
+function fetchBatch(db: Executor, actor: Actor, q: ExportQuery, beforeId: number | null) {
+  return db
+    .select({
+      id: tickets.id,
+      number: tickets.number,
+      created: tickets.createdAt,
+      subject: tickets.subject,
+      from: users.name,
+      email: users.email,
+      organization: organizations.name,
+      priority: priorities.name,
+      department: departments.name,
+      topic: helpTopics.name,
+      source: tickets.source,
+      status: tickets.status,
+      updated: tickets.updatedAt,
+      due: tickets.dueAt,
+      closed: tickets.closedAt,
+      overdue: tickets.isOverdue,
+      answered: tickets.isAnswered,
+      assignee: staff.name,
+      team: teams.name,
+      threadCount: sql<number>`(SELECT count(*)::int FROM thread_entries e WHERE e.ticket_id = ${tickets.id})`,
+      attachmentCount: sql<number>`(SELECT count(*)::int FROM attachments a WHERE a.ticket_id = ${tickets.id} AND a.deleted_at IS NULL)`,
+      lastMessage: tickets.lastMessageAt,
+      lastResponse: tickets.lastResponseAt,
+      // The first message, cut to a spreadsheet cell's limit (32,767 characters).
+      message: sql<string | null>`(SELECT left(e.body_text, 32000) FROM thread_entries e
+        WHERE e.ticket_id = ${tickets.id} AND e.type = 'message' ORDER BY e.created_at, e.id LIMIT 1)`,
+    })
+    .from(tickets)
+    .innerJoin(users, eq(users.id, tickets.userId))
+    .innerJoin(departments, eq(departments.id, tickets.deptId))
+    .innerJoin(priorities, eq(priorities.id, tickets.priorityId))
+    .leftJoin(organizations, eq(organizations.id, tickets.orgId))
+    .leftJoin(helpTopics, eq(helpTopics.id, tickets.topicId))
+    .leftJoin(staff, eq(staff.id, tickets.staffId))
+    .leftJoin(teams, eq(teams.id, tickets.teamId))
+    .where(and(ticketFilterSql(actor, q), beforeId === null ? undefined : lt(tickets.id, beforeId)))
+    .orderBy(desc(tickets.id))
+    .limit(BATCH);
+}
+
+type ExportRow = Awaited<ReturnType<typeof fetchBatch>>[number];
+
+export const columnHeaders: Record<ExportColumn, string> = {
+  number: "Ticket Number",
+  created: "Date Created (UTC)",
+  subject: "Subject",
+  from: "From",
+  email: "From Email",
+  organization: "Organization",
+  priority: "Priority",
+  department: "Department",
+  topic: "Help Topic",
+  source: "Source",
+  status: "Current Status",
+  updated: "Last Updated (UTC)",
+  due: "Due Date (UTC)",
+  closed: "Closed Date (UTC)",
+  overdue: "Overdue",
+  answered: "Answered",
+  assignee: "Agent Assigned",
+  team: "Team Assigned",
+  threadCount: "Thread Count",
+  attachmentCount: "Attachment Count",
+  lastMessage: "Last Message (UTC)",
+  lastResponse: "Last Response (UTC)",
+  message: "Message",
+};
+
+export function exportFileName(queue: string | undefined, now = new Date()): string {
+  return `${queue ?? "tickets"}-${now.toISOString().slice(0, 10).replace(/-/g, "")}.csv`;
+}
+
+/** The CSV as a byte stream: header first, then one batch per pull. */
+export function exportTicketsCsv(db: Executor, actor: Actor, q: ExportQuery): ReadableStream<Uint8Array> {
+  const columns = q.columns?.length ? q.columns : [...exportColumnKeys];
+  const encoder = new TextEncoder();
+  let beforeId: number | null = null;
+  let started = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (!started) {
+          started = true;
+          controller.enqueue(encoder.encode(UTF8_BOM + csvRow(columns.map((c) => columnHeaders[c]))));
+          return;
+        }
+        const rows: ExportRow[] = await fetchBatch(db, actor, q, beforeId);
+        if (!rows.length) return controller.close();
+        beforeId = rows[rows.length - 1].id;
+        controller.enqueue(encoder.encode(rows.map((r) => csvRow(columns.map((c) => r[c] as CsvValue))).join("")));
+        if (rows.length < BATCH) controller.close();
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}

@@ -1,0 +1,185 @@
+// Inputs of the staff ticket operations. Pure (zod and enums only) so forms can reuse them.
+import { z } from "zod";
+import { ticketStatuses } from "@/db/enums";
+
+const id = z.coerce.number().int().positive();
+export const tidParams = z.object({ tid: id });
+
+/** Optimistic concurrency: the version the client last saw (also accepted as If-Match). */
+const expectedVersion = z.number().int().positive().optional();
+const comment = z.string().trim().max(20_000).optional();
+
+/** Statuses staff set directly; "deleted" has its own endpoint. */
+export const settableStatuses = ticketStatuses.filter((s) => s !== "deleted") as [
+  "open",
+  "awaiting_client",
+  "resolved",
+  "closed",
+  "archived",
+];
+export const closedChildStatuses = ["resolved", "closed", "archived"] as const;
+
+export const statusChangeSchema = z.object({
+  status: z.enum(settableStatuses),
+  comment,
+  /** Apply the same change to tickets merged into this one. */
+  children: z.boolean().optional(),
+  expectedVersion,
+});
+export type StatusChangeInput = z.infer<typeof statusChangeSchema>;
+
+/** "s12" (staff), "t3" (team) or a bare staff id. */
+export const assigneeRef = z
+  .union([z.number().int().positive(), z.string().trim().regex(/^[st]?\d{1,9}$/, 'Use "s<staffId>" or "t<teamId>"')])
+  .transform((v) => {
+    const s = String(v);
+    return { kind: s.startsWith("t") ? ("team" as const) : ("staff" as const), id: Number(s.replace(/^[st]/, "")) };
+  });
+export type AssigneeRef = z.output<typeof assigneeRef>;
+
+export const assignSchema = z.object({ assignee: assigneeRef, comment, expectedVersion });
+export type AssignInput = z.infer<typeof assignSchema>;
+
+export const claimSchema = z.object({ comment, expectedVersion });
+export type ClaimInput = z.infer<typeof claimSchema>;
+
+export const releaseSchema = z
+  .object({ staff: z.boolean().optional(), team: z.boolean().optional(), comment, expectedVersion })
+  .transform((v) => ({ ...v, staff: v.staff ?? v.team === undefined, team: v.team ?? v.staff === undefined }));
+export type ReleaseInput = z.infer<typeof releaseSchema>;
+
+export const transferSchema = z.object({ deptId: id, comment, refer: z.boolean().optional(), expectedVersion });
+export type TransferInput = z.infer<typeof transferSchema>;
+
+/** "s<id>" staff, "t<id>" team, "d<id>" department. */
+export const referralTarget = z
+  .string()
+  .trim()
+  .regex(/^[std]\d{1,9}$/, 'Use "s<staffId>", "t<teamId>" or "d<deptId>"')
+  .transform((v) => ({ kind: ({ s: "staff", t: "team", d: "department" } as const)[v[0] as "s" | "t" | "d"], id: Number(v.slice(1)) }));
+export type ReferralTarget = z.output<typeof referralTarget>;
+
+export const referSchema = z.object({ to: referralTarget, comment });
+export type ReferInput = z.infer<typeof referSchema>;
+export const unreferQuerySchema = z.object({ to: referralTarget.optional() });
+
+export const mergeModes = ["combine", "separate", "link"] as const;
+export const mergeOptions = z.object({
+  mode: z.enum(mergeModes).default("combine"),
+  childStatus: z.enum(closedChildStatuses).default("closed"),
+  /** "user": children's owners become collaborators of the parent; "all": their collaborators too. */
+  participants: z.enum(["user", "all"]).default("user"),
+});
+export const mergeSchema = mergeOptions.extend({
+  tids: z.array(id).min(1, "Name at least one ticket to merge").max(500),
+  expectedVersion,
+});
+export type MergeInput = z.infer<typeof mergeSchema>;
+
+export const editTicketSchema = z
+  .object({
+    subject: z.string().trim().min(1, "Subject is required").max(255, "Subject is at most 255 characters").optional(),
+    priorityId: id.optional(),
+    topicId: id.nullable().optional(),
+    dueAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    /** Change the requester to another (existing) user. */
+    userId: id.optional(),
+    collaborators: z
+      .object({
+        add: z.array(id).max(100).optional(),
+        remove: z.array(id).max(100).optional(),
+        activate: z.array(id).max(100).optional(),
+        deactivate: z.array(id).max(100).optional(),
+      })
+      .optional(),
+    docsRequired: z.boolean().optional(),
+    expectedVersion,
+  })
+  .refine((v) => Object.keys(v).some((k) => k !== "expectedVersion"), { message: "Nothing to change" });
+export type EditTicketInput = z.infer<typeof editTicketSchema>;
+
+export const versionOnlySchema = z.object({ expectedVersion }).optional().default({});
+
+export const massActions = ["status", "assign", "release", "transfer", "claim", "merge", "link", "delete"] as const;
+const tids = z.array(id).min(1, "Select at least one ticket").max(500, "At most 500 tickets at a time");
+export const massSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("status"), tids, status: z.enum(settableStatuses), comment }),
+  z.object({ action: z.literal("assign"), tids, assignee: assigneeRef, comment }),
+  z.object({ action: z.literal("release"), tids, staff: z.boolean().optional(), team: z.boolean().optional(), comment }),
+  z.object({ action: z.literal("transfer"), tids, deptId: id, refer: z.boolean().optional(), comment }),
+  z.object({ action: z.literal("claim"), tids }),
+  z.object({ action: z.literal("merge"), tids: tids.min(2, "Select at least two tickets"), parent: id.optional() }).merge(mergeOptions.omit({ mode: true })).extend({
+    mode: z.enum(["combine", "separate"]).default("combine"),
+  }),
+  z.object({ action: z.literal("link"), tids: tids.min(2, "Select at least two tickets"), parent: id.optional() }),
+  z.object({ action: z.literal("delete"), tids }),
+]);
+export type MassInput = z.infer<typeof massSchema>;
+
+// ---- export ---------------------------------------------------------------------------------
+// TODO(search merge): the search issue's criteria schema (one schema for search, queues, panel
+// URLs and export) replaces `ticketFilterSchema` once it lands; the export keeps its columns.
+
+/** A query value given once, repeated (?a=1&a=2) or comma separated (?a=1,2). */
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(",")).filter(Boolean)), z.array(item).optional());
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const date = z.iso.datetime({ offset: true }).or(z.iso.date()).transform((v) => new Date(v));
+
+export const ticketFilterSchema = z.object({
+  /** Statuses, or "open" for the open states (open, awaiting client). */
+  status: list(z.enum([...settableStatuses, "any_open"])),
+  deptId: list(id),
+  /** Assigned staff: ids, "me" or "none". */
+  staffId: list(z.union([z.literal("me"), z.literal("none"), id])),
+  teamId: list(z.union([z.literal("none"), id])),
+  topicId: list(id),
+  priorityId: list(id),
+  orgId: list(id),
+  userId: list(id),
+  source: list(z.enum(["api", "email", "web", "phone", "staff"])),
+  overdue: bool.optional(),
+  answered: bool.optional(),
+  createdFrom: date.optional(),
+  createdTo: date.optional(),
+  updatedFrom: date.optional(),
+  updatedTo: date.optional(),
+  /** Subject contains (case-insensitive); full-text search is the search issue's. */
+  q: z.string().trim().max(200).optional(),
+  tids: list(id),
+});
+export type TicketFilter = z.infer<typeof ticketFilterSchema>;
+
+export const exportColumnKeys = [
+  "number",
+  "created",
+  "subject",
+  "from",
+  "email",
+  "organization",
+  "priority",
+  "department",
+  "topic",
+  "source",
+  "status",
+  "updated",
+  "due",
+  "closed",
+  "overdue",
+  "answered",
+  "assignee",
+  "team",
+  "threadCount",
+  "attachmentCount",
+  "lastMessage",
+  "lastResponse",
+  "message",
+] as const;
+export type ExportColumn = (typeof exportColumnKeys)[number];
+
+export const exportQuerySchema = ticketFilterSchema.extend({
+  /** Names the file: <queue>-YYYYMMDD.csv. */
+  queue: z.string().trim().regex(/^[A-Za-z0-9_-]{1,60}$/, "Letters, digits, - and _ only").optional(),
+  columns: list(z.enum(exportColumnKeys)),
+});
+export type ExportQuery = z.infer<typeof exportQuerySchema>;
