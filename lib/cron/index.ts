@@ -1,2 +1,2 @@
-export { runJob, runDueJobs, pruneJobRuns, type JobRunResult } from "./run";
+export { runJob, runDueJobs, type JobRunResult } from "./run";
 export { registerJob, getJob, listJobs, type JobDefinition, type JobContext } from "./registry";

@@ -1,8 +1,8 @@
 // The registered jobs. Later issues add theirs here.
 import { and, inArray, isNotNull, lt, sql } from "drizzle-orm";
-import { rows } from "@/db/rows";
+import { pruneJobRuns } from "./prune";
 import { openStatuses } from "@/db/enums";
-import { events, tickets } from "@/db/schema";
+import { autoMailLog, events, tickets } from "@/db/schema";
 import { flushApiKeyUsage } from "@/lib/api-keys";
 import { sendQueuedMail } from "@/lib/mail";
 import { registerJob } from "./registry";
@@ -52,8 +52,18 @@ registerJob({
           })),
         );
       }
-      const [{ n }] = await rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM tickets WHERE is_overdue`);
-      return { marked: marked.length, overdue: n };
+      return { marked: marked.length };
     });
+  },
+});
+
+registerJob({
+  name: "prune-intake",
+  description: "Drop automatic-mail rate records older than a day and job runs older than 30 days",
+  everySeconds: 86_400,
+  schedule: "17 3 * * *",
+  async run({ db, now }) {
+    const mails = await db.delete(autoMailLog).where(lt(autoMailLog.createdAt, new Date(now.getTime() - 86_400_000))).returning({ id: autoMailLog.id });
+    return { autoMailLog: mails.length, jobRuns: await pruneJobRuns(db, 30) };
   },
 });

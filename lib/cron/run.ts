@@ -1,7 +1,7 @@
 // Runs jobs: a database lease per job keeps overlapping runs (two cron callers, two instances)
 // from running the same job at once, and every run is recorded in job_runs.
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rows } from "@/db/rows";
 import { jobLocks, jobRuns } from "@/db/schema";
@@ -80,10 +80,4 @@ export async function runDueJobs(db: Db, trigger: string, now = new Date()): Pro
     results.push(await execute(db, job, trigger));
   }
   return results;
-}
-
-/** Deletes run records older than the given number of days. */
-export async function pruneJobRuns(db: Db, days = 30): Promise<number> {
-  const gone = await db.delete(jobRuns).where(lt(jobRuns.startedAt, new Date(Date.now() - days * 86_400_000))).returning({ id: jobRuns.id });
-  return gone.length;
 }
