@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { rows } from "@/db/rows";
 import { createTestDb } from "@/db/testing";
 import { departments, staffDepartments } from "@/db/schema";
+import { adminMatrixCases } from "@/test/admin-matrix-cases";
 import { type StaffIdentity, callRoute, setupTestAuth, staffRequest } from "@/test/auth";
 import { type Cast, createStaff, seedStaffCast } from "@/test/staff-factory";
 import { setIntakeEnv } from "@/test/intake-env";
@@ -268,6 +269,7 @@ const cases: Record<string, Case> = {
   "GET /me": { handler: me.GET, method: "GET", setup: async () => ({ path: "/api/staff/me" }), expect: everyone(200) },
   "PATCH /me": { handler: me.PATCH, method: "PATCH", setup: async () => ({ path: "/api/staff/me", body: { signature: "Regards" } }), expect: everyone(200) },
   "GET /status": { handler: status.GET, method: "GET", setup: async () => ({ path: "/api/staff/status" }), expect: everyone(200) },
+  ...adminMatrixCases(db),
 };
 
 const table = Object.keys(cases).flatMap((name) => roles.map((role) => [name, role] as const));
