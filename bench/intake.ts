@@ -5,6 +5,8 @@
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/helpdesk_bench BENCH_PORT=3310 npx tsx bench/intake.ts [seconds]
 // The database is migrated and seeded by the server; the benchmark adds an unlimited API key.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import autocannon from "autocannon";
 import { openDb } from "@/db/client";
 import { createApiKey } from "@/lib/api-keys";
@@ -30,6 +32,14 @@ async function waitHealthy(child: ReturnType<typeof spawn>) {
   throw new Error("server did not become healthy");
 }
 
+/** CPU time (ms) the server process has used so far; per request it is robust to a busy machine. */
+function cpuMs(pid: number | undefined): number {
+  if (!pid) return NaN;
+  const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+}
+let serverPid: number | undefined;
+
 interface Row {
   scenario: string;
   connections: number;
@@ -38,11 +48,13 @@ interface Row {
   p50: number;
   p99: number;
   non2xx: number;
+  cpuPerReq: number;
 }
 
 function run(scenario: string, connections: number, path: string, body: (n: number) => string, headers: Record<string, string>): Promise<Row> {
   let n = 0;
   const salt = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const cpu0 = cpuMs(serverPid);
   return new Promise((resolve, reject) => {
     autocannon(
       {
@@ -55,7 +67,8 @@ function run(scenario: string, connections: number, path: string, body: (n: numb
       },
       (err, r) => {
         if (err) return reject(err);
-        resolve({ scenario, connections, requests: r.requests.total, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx + r.errors });
+        const cpuPerReq = (cpuMs(serverPid) - cpu0) / Math.max(1, r.requests.total);
+        resolve({ scenario, connections, requests: r.requests.total, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx + r.errors, cpuPerReq });
       },
     );
   });
@@ -69,6 +82,7 @@ async function main() {
   });
   try {
     if (child) await waitHealthy(child);
+    serverPid = child?.pid ?? (process.env.BENCH_SERVER_PID ? Number(process.env.BENCH_SERVER_PID) : undefined);
     const handle = await openDb({ url, driver: "pg", migrate: false });
     const { key } = await createApiKey(handle.db, { name: "bench", rateLimit: 0 });
     await updateSettings(handle.db, { maxTicketsPerSenderPerHour: 0 });
@@ -85,9 +99,11 @@ async function main() {
     for (const c of conns) rows.push(await run("tickets.json", c, "/api/tickets.json", ticket, headers));
     if (!process.env.BENCH_SKIP_EMAIL) rows.push(await run("tickets.email", 16, "/api/tickets.email", email, { ...headers, "content-type": "message/rfc822" }));
     console.log(`\n${seconds}s per scenario, ${base}, PostgreSQL\n`);
-    console.log("scenario        conns  requests   req/s   p50 ms  p99 ms  non-2xx");
+    const load = fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+    console.log(`load average ${load} on ${os.cpus().length} cores\n`);
+    console.log("scenario        conns  requests   req/s   p50 ms  p99 ms  non-2xx  server CPU ms/req");
     for (const r of rows) {
-      console.log(`${r.scenario.padEnd(15)} ${String(r.connections).padStart(5)} ${String(r.requests).padStart(9)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(7)} ${String(r.non2xx).padStart(8)}`);
+      console.log(`${r.scenario.padEnd(15)} ${String(r.connections).padStart(5)} ${String(r.requests).padStart(9)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(7)} ${String(r.non2xx).padStart(8)} ${r.cpuPerReq.toFixed(2).padStart(18)}`);
     }
   } finally {
     child?.kill("SIGTERM");

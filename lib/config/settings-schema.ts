@@ -26,7 +26,8 @@ export const settingsSchema = z.object({
   blockedExtensions: z
     .array(z.string().min(1))
     .default(["exe", "bat", "cmd", "com", "scr", "pif", "js", "jse", "vbs", "vbe", "wsf", "msi", "dll", "ps1", "jar", "hta", "lnk"]),
-  /** Loop guards: tickets one sender may open per hour, automatic mails one address may receive per hour. */
+  /** Loop guards: tickets one sender may open per hour, automatic mails one address may receive per
+   * hour (staff alerts exempt). 0 means no limit. */
   maxTicketsPerSenderPerHour: z.number().int().min(0).default(20),
   maxAutoMailsPerAddressPerHour: z.number().int().min(0).default(1),
   autoCloseDays: z.number().int().min(0).default(7),

@@ -5,6 +5,7 @@ import { asc, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { createTestDb } from "@/db/testing";
 import { attachments, inboundMessages, threadEntries, tickets, users } from "@/db/schema";
+import { readAttachmentContent } from "@/lib/attachments";
 import { updateSettings } from "@/lib/config/settings";
 import { caseInput, fixture, oversizeMessage } from "@/lib/email/test-support";
 import { seedBasics } from "@/test/factories";
@@ -85,6 +86,8 @@ describe.each([...DOORS, "pipe-server"] as Door[])("through %s", (door) => {
       ["report.csv", 38, "fe808b736c4444c2f1e84f7cda2f68db4fb074807b34e40ea657c2aef7817152"],
     ]);
     expect(s.files.map((f) => f.isInline)).toEqual([true, true, false]);
+    expect(s.files.map((f) => f.contentType)).toEqual(["image/png", "image/png", "text/csv"]);
+    expect((await readAttachmentContent(db, s.files[0]))?.length).toBe(69);
     const html = s.messages[0].bodyHtml;
     expect(html).not.toContain("cid:");
     expect(html).toContain(`src="/api/staff/attachments/${s.files[0].id}"`);
@@ -98,6 +101,8 @@ describe.each([...DOORS, "pipe-server"] as Door[])("through %s", (door) => {
       ["empty.log", 0, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"],
       ["notes.txt", 14, "8d76e95b17e0b6b77cd031e3057ea8cbeb9330f4189b96bb3dd175d6d6b60aab"],
     ]);
+    const empty = await readAttachmentContent(db, s.files[0]);
+    expect(empty).toEqual(Buffer.alloc(0));
   });
 
   it("16: formula payloads by email are stored literally", async () => {
