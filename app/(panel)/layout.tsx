@@ -7,7 +7,7 @@ export default async function PanelLayout({ children }: { children: React.ReactN
   const staff = await requirePageStaff();
   return (
     <div className="flex min-h-screen">
-      <Sidebar staff={{ name: staff.name, email: staff.email }} />
+      <Sidebar staff={{ name: staff.name, email: staff.email, role: staff.role }} />
       <main className="flex-1 p-6">{children}</main>
     </div>
   );

@@ -1,5 +1,6 @@
 export { createApiKey, listApiKeys, revokeApiKey } from "./service";
-export { createApiKeySchema, type CreateApiKeyInput } from "./schemas";
+export { createApiKeyAsStaff, getApiKeyInfo, listApiKeyInfo, revokeApiKeyById, toApiKeyInfo, updateApiKey, type ApiKeyInfo } from "./manage";
+export { apiKeyIdParams, createApiKeySchema, updateApiKeySchema, type CreateApiKeyInput, type UpdateApiKeyInput } from "./schemas";
 export { generateApiKey, hashApiKey, keyPrefix, sameHash } from "./keys";
 export { verifyApiKey, clearApiKeyCache, API_KEY_MESSAGES, type ApiKeyRow, type ApiPermission } from "./verify";
 export { flushApiKeyUsage } from "./usage";

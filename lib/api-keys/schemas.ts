@@ -1,11 +1,15 @@
 import { z } from "zod";
 import { parseRange } from "@/lib/http/client-address";
 
-export const createApiKeySchema = z.object({
-  name: z.string().trim().min(1, "Name is required").max(100),
+const id = z.coerce.number().int().positive();
+export const apiKeyIdParams = z.object({ id });
+
+const fields = {
+  name: z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(100, "At most 100 characters"),
+  /** IP addresses or CIDR ranges; empty means any address. */
   ipAllowList: z
     .array(z.string().trim().min(1))
-    .default([])
+    .max(100, "At most 100 entries")
     .superRefine((list, ctx) => {
       for (const entry of list) {
         try {
@@ -15,8 +19,24 @@ export const createApiKeySchema = z.object({
         }
       }
     }),
-  canCreateTickets: z.boolean().default(true),
-  canExecuteCron: z.boolean().default(true),
-  rateLimit: z.number().int().min(0).default(120),
+  canCreateTickets: z.boolean(),
+  canExecuteCron: z.boolean(),
+  /** Requests per minute; 0 means unlimited. */
+  rateLimit: z.number().int("A whole number").min(0, "0 (unlimited) or more").max(100_000, "At most 100000"),
+};
+
+export const createApiKeySchema = z.object({
+  name: fields.name,
+  ipAllowList: fields.ipAllowList.default([]),
+  canCreateTickets: fields.canCreateTickets.default(true),
+  canExecuteCron: fields.canExecuteCron.default(true),
+  rateLimit: fields.rateLimit.default(120),
 });
 export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
+
+/** Everything but the key itself can change; a revoked key stays revoked. */
+export const updateApiKeySchema = z
+  .object(fields)
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: "Nothing to change" });
+export type UpdateApiKeyInput = z.infer<typeof updateApiKeySchema>;

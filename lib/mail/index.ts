@@ -18,3 +18,5 @@ export { bareAddress, helpdeskAddresses, mailDomain, mailFrom } from "./addresse
 export { renderBody, renderLine, withReplySeparator, escapeHtml, type TemplateVars } from "./templates";
 export { sendQueuedMail, kickMailSender, mailSenderIdle, backoffMs, MAX_ATTEMPTS, type SendSummary } from "./sender";
 export { listOutboundMail, requeueMail, type OutboxQuery } from "./outbox";
+export { countOutboxByStatus, getOutboundMail, retryMail, type OutboundMailDetail } from "./outbox-admin";
+export { outboxIdParams, outboxQuerySchema, type OutboxQueryInput } from "./outbox-schemas";

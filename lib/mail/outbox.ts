@@ -3,7 +3,7 @@
 import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import type { MailStatus } from "@/db/enums";
-import { outboundMail } from "@/db/schema";
+import { outboundMail, tickets } from "@/db/schema";
 
 export interface OutboxQuery {
   status?: MailStatus;
@@ -25,6 +25,7 @@ export async function listOutboundMail(db: Executor, q: OutboxQuery = {}) {
       kind: outboundMail.kind,
       status: outboundMail.status,
       ticketId: outboundMail.ticketId,
+      ticketNumber: tickets.number,
       to: outboundMail.to,
       cc: outboundMail.cc,
       subject: outboundMail.subject,
@@ -36,6 +37,7 @@ export async function listOutboundMail(db: Executor, q: OutboxQuery = {}) {
       createdAt: outboundMail.createdAt,
     })
     .from(outboundMail)
+    .leftJoin(tickets, eq(tickets.id, outboundMail.ticketId))
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(outboundMail.id))
     .limit(limit + 1);

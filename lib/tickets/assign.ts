@@ -11,6 +11,7 @@ import { type Actor, actorScope } from "./actor";
 import { ticketEvent } from "./events";
 import { type TicketRow, assigneeOf, conflict, describeAssignee, lockTicket, updateTicket, ticketTransaction } from "./lock";
 import { addOperationNote } from "./notes";
+import { notifyAssignment } from "./notify";
 import type { AssignInput, AssigneeRef, ClaimInput, ReleaseInput } from "./schemas";
 import { isOpenStatus } from "./status";
 
@@ -34,14 +35,14 @@ async function resolveAssignee(tx: Executor, t: TicketRow, ref: AssigneeRef) {
   if (ref.kind === "team") {
     const [team] = await tx.select().from(teams).where(eq(teams.id, ref.id));
     if (!team || !team.isActive) throw AppError.fields({ assignee: `No active team ${ref.id}` }, "Unknown assignee");
-    return { patch: { teamId: team.id }, label: team.name, same: t.teamId === team.id };
+    return { patch: { teamId: team.id }, label: team.name, same: t.teamId === team.id, id: team.id };
   }
   const [who] = await tx.select().from(staff).where(eq(staff.id, ref.id));
   if (!who || !who.isActive) throw AppError.fields({ assignee: `No active staff member ${ref.id}` }, "Unknown assignee");
   if (!(await staffWorksIn(tx, who.id, t.deptId))) {
     throw AppError.fields({ assignee: `${who.name} does not work in ${await deptName(tx, t.deptId)}` }, "The assignee has no access to this department");
   }
-  return { patch: { staffId: who.id }, label: who.name, same: t.staffId === who.id };
+  return { patch: { staffId: who.id }, label: who.name, same: t.staffId === who.id, id: who.id };
 }
 
 export async function assignTicket(db: Db, actor: Actor, tid: number, input: AssignInput) {
@@ -57,6 +58,7 @@ export async function assignTicket(db: Db, actor: Actor, tid: number, input: Ass
       data: { assignee: target.label, kind: input.assignee.kind },
     });
     await addOperationNote(tx, actor, t.id, input.comment);
+    await notifyAssignment(tx, actor, updated, { kind: input.assignee.kind, id: target.id, label: target.label });
     return updated;
   });
 }

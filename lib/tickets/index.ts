@@ -1,17 +1,23 @@
 // Staff ticket operations: the public surface other domains and routes import.
 export type { Actor } from "./actor";
+export { contentDisposition, downloadHeaders, getAttachmentForStaff, INLINE_SAFE_TYPES } from "./attachments";
 export { assignTicket, claimTicket, releaseTicket, staffWorksIn } from "./assign";
 export { deleteTicket, restoreTicket } from "./delete";
 export { attachmentUrl, capabilities, ticketEtag, toAttachment, toTicketSummary, type TicketDetail } from "./dto";
 export { editTicket } from "./edit";
+export { entryBody } from "./entry-body";
+export { readEntryRequest, type EntryRequest } from "./entry-request";
 export { exportFileName, exportTicketsCsv } from "./export";
 export { ticketFilterSql } from "./filters";
 export { lockTicket, updateTicket, conflict, type TicketRow } from "./lock";
 export { massAction, type MassResult } from "./mass";
 export { mergeTickets } from "./merge";
+export { findMentions, notifyAssignment } from "./notify";
+export { openTicketForUser } from "./open";
 export { purgeDeletedTickets } from "./purge";
-export { getTicketDetail, loadTicketHeader, resolveMergedTicket, visibleTicketIds } from "./queries";
+export { getTicketDetail, loadTicketHeader, visibleTicketIds } from "./queries";
 export { referTicket, removeReferral } from "./referral";
+export { addNote, replyToTicket } from "./reply";
 export { applyStatus, changeTicketStatus, isOpenStatus, statusPatch } from "./status";
 export { dueForSla, dueFrom } from "./sla";
 export { transferTicket } from "./transfer";

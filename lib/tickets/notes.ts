@@ -1,28 +1,20 @@
-// Internal notes written by ticket operations (the comment of a status change, assignment...).
-// TODO(intake merge): write through lib/threads once it is on main, so notes get the same
-// sanitising, search indexing and notification hooks as every other entry.
+// Internal notes written by ticket operations (the comment of a status change, assignment...),
+// through lib/threads like every other entry. The operation's own update bumps the version.
 import type { Executor } from "@/db/client";
-import { threadEntries } from "@/db/schema";
+import { getSettings } from "@/lib/config/settings";
+import { insertEntry, recordEntryEvent, textToHtml } from "@/lib/threads";
 import type { Actor } from "./actor";
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
-export async function addOperationNote(tx: Executor, actor: Actor, ticketId: number, text: string | undefined, now = new Date()): Promise<void> {
+export async function addOperationNote(tx: Executor, actor: Actor, ticketId: number, text: string | undefined): Promise<void> {
   const body = text?.trim();
   if (!body) return;
-  await tx.insert(threadEntries).values({
+  const result = await insertEntry(tx, {
     ticketId,
     type: "note",
-    staffId: actor.id,
-    posterName: actor.name,
-    posterEmail: actor.email,
+    poster: { staffId: actor.id, name: actor.name, email: actor.email },
+    body: { text: body, html: textToHtml(body) },
     source: "staff",
-    bodyText: body,
-    bodyHtml: body
-      .split(/\n{2,}/)
-      .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
-      .join(""),
-    createdAt: now,
-    updatedAt: now,
+    policy: await getSettings(tx),
   });
+  await recordEntryEvent(tx, ticketId, result, { staffId: actor.id });
 }

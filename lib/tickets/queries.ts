@@ -143,17 +143,6 @@ export async function getTicketDetail(db: Executor, actor: Actor, tid: number) {
   return toTicketDetail(actor, { header, thread, files, collaborators, referrals, events: eventRows, links });
 }
 
-/** Follows merged-into links to the ticket that lives on (mail for a merged child lands there). */
-export async function resolveMergedTicket(db: Executor, ticketId: number): Promise<number> {
-  let id = ticketId;
-  for (let hops = 0; hops < 20; hops++) {
-    const [row] = await db.select({ mergedIntoId: tickets.mergedIntoId }).from(tickets).where(eq(tickets.id, id));
-    if (!row?.mergedIntoId) return id;
-    id = row.mergedIntoId;
-  }
-  return id;
-}
-
 /** Ticket ids among `tids` the caller may see (deleted ones excluded). */
 export async function visibleTicketIds(db: Executor, actor: Actor, tids: number[]): Promise<Set<number>> {
   if (!tids.length) return new Set();

@@ -183,3 +183,65 @@ export const exportQuerySchema = ticketFilterSchema.extend({
   columns: list(z.enum(exportColumnKeys)),
 });
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
+
+// ---- replies, notes, tickets opened by staff -----------------------------------------------
+// These also arrive as multipart forms (with files), where every field is a string.
+
+const boolish = z.union([z.boolean(), z.enum(["true", "false", "1", "0", "on", "off"]).transform((v) => ["true", "1", "on"].includes(v))]);
+const jsonish = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => {
+    if (typeof v !== "string") return v;
+    try {
+      return JSON.parse(v);
+    } catch {
+      return v;
+    }
+  }, schema);
+const entryText = z.string({ error: "Write a message" }).max(500_000, "The message is too long").refine((s) => s.trim().length > 0, "Write a message");
+
+export const replySchema = z.object({
+  body: entryText,
+  format: z.enum(["text", "html"]).default("text"),
+  /** Who gets the mail: the requester and all, none or some of the active collaborators. */
+  recipients: jsonish(
+    z.object({
+      user: boolish.default(true),
+      collaborators: z.union([z.literal("all"), z.literal("none"), z.array(id).max(100)]).default("all"),
+    }),
+  ).default({ user: true, collaborators: "all" }),
+  /** Append the staff member's and the department's signature. */
+  signature: boolish.default(true),
+  /** Status to set with the reply, e.g. awaiting_client. */
+  status: z.enum(settableStatuses).optional(),
+  expectedVersion: z.coerce.number().int().positive().optional(),
+});
+export type ReplyInput = z.infer<typeof replySchema>;
+
+export const noteSchema = z.object({
+  body: entryText,
+  format: z.enum(["text", "html"]).default("text"),
+  status: z.enum(settableStatuses).optional(),
+  expectedVersion: z.coerce.number().int().positive().optional(),
+});
+export type NoteInput = z.infer<typeof noteSchema>;
+
+/** POST /tickets: staff open a ticket on behalf of a user (new or existing, by email). */
+export const staffOpenTicketSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email("Not a valid email address")),
+  name: z.string().trim().max(200).optional(),
+  phone: z.string().trim().max(50).optional(),
+  subject: z.string().transform((s) => s.replace(/\s+/g, " ").trim()).pipe(z.string().min(1, "Subject is required").max(255, "Subject is at most 255 characters")),
+  message: entryText,
+  format: z.enum(["text", "html"]).default("text"),
+  source: z.enum(["phone", "web", "staff"]).default("staff"),
+  deptId: id.optional(),
+  topicId: id.optional(),
+  priorityId: id.optional(),
+  dueAt: z.iso.datetime({ offset: true }).transform((v) => new Date(v)).optional(),
+  collaborators: jsonish(z.array(z.object({ email: z.string().trim().toLowerCase().pipe(z.email()), name: z.string().max(200).optional() })).max(50)).default([]),
+  internalNote: z.string().max(100_000).optional(),
+  /** Send the user the usual new-ticket auto-response. */
+  autorespond: boolish.default(true),
+  assignToMe: boolish.default(false),
+});
+export type StaffOpenTicketInput = z.infer<typeof staffOpenTicketSchema>;

@@ -32,7 +32,7 @@ export async function applyStatus(tx: Executor, actor: Actor, t: TicketRow, to: 
     before: { status: t.status },
     after: { status: to },
   });
-  await addOperationNote(tx, actor, t.id, comment, now);
+  await addOperationNote(tx, actor, t.id, comment);
   return updated;
 }
 

@@ -38,7 +38,7 @@ export async function transferTicket(db: Db, actor: Actor, tid: number, input: T
       after: { deptId: updated.deptId, staffId: updated.staffId, status: updated.status },
       data: { referredBack: !!input.refer },
     });
-    await addOperationNote(tx, actor, t.id, input.comment, now);
+    await addOperationNote(tx, actor, t.id, input.comment);
     return updated;
   });
 }

@@ -7,9 +7,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { rows } from "@/db/rows";
 import { createTestDb } from "@/db/testing";
 import { departments, staffDepartments } from "@/db/schema";
+import { adminMatrixCases } from "@/test/admin-matrix-cases";
 import { type StaffIdentity, callRoute, setupTestAuth, staffRequest } from "@/test/auth";
 import { type Cast, createStaff, seedStaffCast } from "@/test/staff-factory";
-import { createTicket } from "@/test/ticket-factory";
+import { setIntakeEnv } from "@/test/intake-env";
+import { addAttachment, addEntry, createTicket } from "@/test/ticket-factory";
 import * as cannedOne from "./canned/[id]/route";
 import * as cannedRender from "./canned/[id]/render/route";
 import * as canned from "./canned/route";
@@ -23,7 +25,11 @@ import * as staffReset from "./staff/[id]/reset-password/route";
 import * as staffList from "./staff/route";
 import * as status from "./status/route";
 import * as teams from "./teams/route";
+import * as attachment from "./attachments/[id]/route";
 import * as assign from "./tickets/[tid]/assign/route";
+import * as ticketNote from "./tickets/[tid]/note/route";
+import * as ticketReply from "./tickets/[tid]/reply/route";
+import * as openTicket from "./tickets/route";
 import * as claim from "./tickets/[tid]/claim/route";
 import * as merge from "./tickets/[tid]/merge/route";
 import * as refer from "./tickets/[tid]/refer/route";
@@ -36,6 +42,7 @@ import * as exportCsv from "./tickets/export/route";
 import * as mass from "./tickets/mass/route";
 import * as topics from "./topics/route";
 
+setIntakeEnv();
 setupTestAuth();
 const { db } = await createTestDb();
 
@@ -135,6 +142,26 @@ const cases: Record<string, Case> = {
       return tp(t, "/restore");
     },
     expect: adminOnly(200),
+  },
+  "POST /tickets/{tid}/reply": { handler: ticketReply.POST, method: "POST", setup: async () => ({ ...tp(await supportTicket(), "/reply"), body: { body: "Hello" } }), expect: ticketOk },
+  "POST /tickets/{tid}/note": { handler: ticketNote.POST, method: "POST", setup: async () => ({ ...tp(await supportTicket(), "/note"), body: { body: "Internal" } }), expect: ticketOk },
+  "POST /tickets": {
+    handler: openTicket.POST,
+    method: "POST",
+    setup: async () => ({ path: "/api/staff/tickets", body: { email: "caller@example.org", subject: "Phoned in", message: "m", source: "phone", deptId: cast.support.id } }),
+    // Opening a ticket in a department one does not work in is refused.
+    expect: { none: 401, agentIn: 201, agentOut: 403, referred: 403, manager: 201, admin: 201, inactive: 401 },
+  },
+  "GET /attachments/{id}": {
+    handler: attachment.GET,
+    method: "GET",
+    setup: async () => {
+      const t = await supportTicket();
+      const e = await addEntry(db, { ticketId: t.id, type: "message", text: "with file" });
+      const a = await addAttachment(db, { ticketId: t.id, entryId: e.id, name: "doc.txt", bytes: Buffer.from("hello") });
+      return { path: `/api/staff/attachments/${a.id}`, params: { id: String(a.id) } };
+    },
+    expect: ticketOk,
   },
   "POST /tickets/mass (status)": {
     handler: mass.POST,
@@ -242,6 +269,7 @@ const cases: Record<string, Case> = {
   "GET /me": { handler: me.GET, method: "GET", setup: async () => ({ path: "/api/staff/me" }), expect: everyone(200) },
   "PATCH /me": { handler: me.PATCH, method: "PATCH", setup: async () => ({ path: "/api/staff/me", body: { signature: "Regards" } }), expect: everyone(200) },
   "GET /status": { handler: status.GET, method: "GET", setup: async () => ({ path: "/api/staff/status" }), expect: everyone(200) },
+  ...adminMatrixCases(db),
 };
 
 const table = Object.keys(cases).flatMap((name) => roles.map((role) => [name, role] as const));

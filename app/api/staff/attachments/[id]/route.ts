@@ -1,0 +1,15 @@
+// GET /api/staff/attachments/{id} - download, scope-checked like its ticket; safe images inline, all else as a download
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { staffRoute } from "@/lib/http/staff-route";
+import { downloadHeaders, getAttachmentForStaff } from "@/lib/tickets";
+
+export const dynamic = "force-dynamic";
+
+const params = z.object({ id: z.coerce.number().int().positive() });
+const query = z.object({ download: z.enum(["1", "true"]).optional() });
+
+export const GET = staffRoute({ permission: "tickets.view", params, query }, async ({ staff, params, query }) => {
+  const { file, content } = await getAttachmentForStaff(await getDb(), staff, params.id);
+  return new Response(new Uint8Array(content), { headers: downloadHeaders(file, !!query.download) });
+});

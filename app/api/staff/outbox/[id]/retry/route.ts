@@ -1,0 +1,13 @@
+// POST /api/staff/outbox/{id}/retry - put a failed or unsent mail back in the queue and send it (admins)
+import { getDb } from "@/db/client";
+import { ok } from "@/lib/http/envelope";
+import { staffRoute } from "@/lib/http/staff-route";
+import { kickMailSender, outboxIdParams, retryMail } from "@/lib/mail";
+
+export const dynamic = "force-dynamic";
+
+export const POST = staffRoute({ permission: "settings.manage", params: outboxIdParams }, async ({ staff, params }) => {
+  const mail = await retryMail(await getDb(), staff, params.id);
+  kickMailSender(getDb);
+  return ok(mail, { message: "Mail queued for sending" });
+});

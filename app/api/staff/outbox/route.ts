@@ -1,0 +1,13 @@
+// GET /api/staff/outbox - outbound mail, newest first, by status, with counts per status (admins)
+import { getDb } from "@/db/client";
+import { ok } from "@/lib/http/envelope";
+import { staffRoute } from "@/lib/http/staff-route";
+import { countOutboxByStatus, listOutboundMail, outboxQuerySchema } from "@/lib/mail";
+
+export const dynamic = "force-dynamic";
+
+export const GET = staffRoute({ permission: "settings.manage", query: outboxQuerySchema }, async ({ query }) => {
+  const db = await getDb();
+  const [page, counts] = await Promise.all([listOutboundMail(db, query), countOutboxByStatus(db)]);
+  return ok({ ...page, counts });
+});

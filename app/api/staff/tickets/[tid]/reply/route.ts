@@ -1,0 +1,18 @@
+// POST /api/staff/tickets/{tid}/reply - a response mailed to the user and chosen collaborators (JSON or multipart with files)
+import { getDb } from "@/db/client";
+import { getSettings } from "@/lib/config/settings";
+import { ok } from "@/lib/http/envelope";
+import { parseWith } from "@/lib/http/parse";
+import { staffRoute } from "@/lib/http/staff-route";
+import { readEntryRequest, replySchema, replyToTicket, ticketEtag, tidParams, toTicketSummary } from "@/lib/tickets";
+
+export const dynamic = "force-dynamic";
+
+export const POST = staffRoute({ permission: "tickets.reply", params: tidParams }, async ({ req, staff, params, ifMatch }) => {
+  const db = await getDb();
+  const { fields, files } = await readEntryRequest(req, (await getSettings(db)).maxRequestBytes);
+  const input = parseWith(replySchema, fields, "Invalid reply");
+  const r = await replyToTicket(db, staff, params.tid, { ...input, expectedVersion: input.expectedVersion ?? ifMatch }, files);
+  const message = r.mail.id ? `Reply sent to ${[...r.mail.to, ...r.mail.cc].join(", ")}` : "Reply saved; no mail could be addressed";
+  return ok({ ...r, ticket: toTicketSummary(r.ticket) }, { message, headers: { ETag: ticketEtag(r.ticket.version) } });
+});
