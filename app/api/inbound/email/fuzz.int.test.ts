@@ -117,6 +117,10 @@ async function expectNoPartialRows() {
   expect(orphans.filter((o) => o.n > 0)).toEqual([]);
 }
 
+// Thousands of requests in one test: on a loaded 2-core machine that takes longer than the default
+// per-test limit, and a timeout here would say nothing about correctness.
+const FUZZ_TIMEOUT = 300_000;
+
 describe("fuzz", () => {
   it("malformed JSON and XML bodies: 201 or 4xx, never 5xx, never a partial ticket", async () => {
     const r = rng(20250301);
@@ -138,7 +142,7 @@ describe("fuzz", () => {
     expect((await db.select({ n: count() }).from(tickets))[0].n).toBe(created);
     expect(created).toBeGreaterThan(0);
     await expectNoPartialRows();
-  });
+  }, FUZZ_TIMEOUT);
 
   it("mutated emails: never 5xx; each one is stored or refused with a reason", async () => {
     const r = rng(7);
@@ -172,5 +176,5 @@ describe("fuzz", () => {
     }
     expect(processed).toBeGreaterThan(n / 2);
     await expectNoPartialRows();
-  });
+  }, FUZZ_TIMEOUT);
 });
