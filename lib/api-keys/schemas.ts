@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { idSchema } from "@/lib/http/ids";
 import { parseRange } from "@/lib/http/client-address";
 
-const id = z.coerce.number().int().positive();
+const id = idSchema;
 export const apiKeyIdParams = z.object({ id });
 
 const fields = {

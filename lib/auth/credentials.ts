@@ -61,3 +61,18 @@ export async function authenticateStaff(db: Executor, input: SignInInput, now = 
   await db.update(staff).set({ lastLoginAt: now }).where(sql`${staff.id} = ${row.id}`);
   return { id: String(row.id), name: row.name, email: row.email, sessionVersion: row.sessionVersion };
 }
+
+/**
+ * Re-checks a signed-in member's password (e.g. before changing it). Failures count towards the
+ * same account lock as sign-in, so a stolen session cannot be used to guess the password.
+ */
+export async function verifyCurrentPassword(db: Executor, who: { email: string; passwordHash: string | null }, password: string, now = new Date()): Promise<boolean> {
+  const settings = await getSettings(db);
+  const keys = [{ key: accountKey(who.email), maxFailures: settings.signInMaxFailuresPerAccount }];
+  const locked = await lockedUntil(db, [keys[0].key], now);
+  if (locked) throw new SignInLockedError(locked, now);
+  if (who.passwordHash && password.length <= 1024 && (await verifyPassword(who.passwordHash, password))) return true;
+  const lockedNow = await recordFailure(db, keys, now, settings.signInLockMinutes * 60_000);
+  if (lockedNow) throw new SignInLockedError(lockedNow, now);
+  return false;
+}

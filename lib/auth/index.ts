@@ -4,7 +4,7 @@ import type { Permission } from "./permissions";
 import { roleCan } from "./permissions";
 import type { SessionStaff } from "./staff-context";
 
-export { authenticateStaff, SignInLockedError, type SignedInStaff } from "./credentials";
+export { authenticateStaff, SignInLockedError, verifyCurrentPassword, type SignedInStaff } from "./credentials";
 export { getAuthOptions } from "./config";
 export { SESSION_MAX_AGE_S, mintSessionToken, readSessionToken, sessionCookieName, sessionSetCookie } from "./cookie";
 export { hashPassword, verifyPassword } from "./password";

@@ -1,7 +1,8 @@
 // Canned responses: inputs. Pure.
 import { z } from "zod";
+import { idSchema } from "@/lib/http/ids";
 
-const id = z.coerce.number().int().positive();
+const id = idSchema;
 export const cannedIdParams = z.object({ id });
 export const cannedFormats = ["text", "html"] as const;
 

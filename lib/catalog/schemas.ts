@@ -1,8 +1,9 @@
 // Inputs of the admin pages for departments, teams, help topics, priorities and SLA plans.
 // Pure: the panel's forms parse with the same schemas.
 import { z } from "zod";
+import { idSchema } from "@/lib/http/ids";
 
-const id = z.coerce.number().int().positive();
+const id = idSchema;
 const ref = id.nullable();
 const name = z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(100, "At most 100 characters");
 

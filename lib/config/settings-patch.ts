@@ -3,7 +3,7 @@
 // would silently reset every setting not named), plus stricter checks for hand-typed values.
 // Mail templates may be changed one field at a time. Pure, so the settings form reuses it.
 import { z } from "zod";
-import { defaultSettings, type Settings, settingsSchema } from "./settings-schema";
+import { defaultSettings, type Settings, settingsSchema, templateProblem } from "./settings-schema";
 
 export function isTimeZone(tz: string): boolean {
   try {
@@ -19,10 +19,16 @@ const BAN_ENTRY = /^(?:[^@\s]+@)?@?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](
 
 export const mailTemplateKeys = Object.keys(defaultSettings.mailTemplates) as Array<keyof Settings["mailTemplates"]>;
 
+const templateText = <T extends z.ZodType<string>>(field: T) =>
+  field.superRefine((text, ctx) => {
+    const problem = templateProblem(text);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
 const templatePatch = z
-  .object({
-    subject: z.string().trim().min(1, "A subject is required").max(255, "At most 255 characters"),
-    body: z.string().min(1, "A body is required").max(20_000, "At most 20000 characters"),
+  .strictObject({
+    subject: templateText(z.string().trim().min(1, "A subject is required").max(255, "At most 255 characters")),
+    body: templateText(z.string().min(1, "A body is required").max(20_000, "At most 20000 characters")),
   })
   .partial();
 
@@ -49,6 +55,7 @@ export const settingsPatchSchema = z
       .array(z.string().trim().toLowerCase().transform((s) => s.replace(/^\./, "")).pipe(z.string().regex(/^[a-z0-9]{1,16}$/, "A file extension such as exe")))
       .max(500)
       .optional(),
-    mailTemplates: z.object(Object.fromEntries(mailTemplateKeys.map((k) => [k, templatePatch.optional()]))).optional(),
+    mailTemplates: z.strictObject(Object.fromEntries(mailTemplateKeys.map((k) => [k, templatePatch.optional()]))).optional(),
+    replySeparator: z.string().trim().min(3, "The reply separator needs at least 3 characters").max(200).optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: "Nothing to change" }) as unknown as z.ZodType<SettingsPatch, unknown>;

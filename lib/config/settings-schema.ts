@@ -1,8 +1,38 @@
 // Admin-editable settings: names, types and defaults. Pure (no db), so forms can reuse it.
 import { z } from "zod";
-import { ticketNumberFormats, ticketStatuses } from "@/db/enums";
+import { ticketNumberFormats } from "@/db/enums";
+import { MAX_DB_ID } from "@/lib/http/ids";
 
 const MiB = 1024 * 1024;
+
+/** Closed states a client's reply may reopen; a deleted ticket only comes back through an admin's restore. */
+export const reopenableStatuses = ["resolved", "closed", "archived"] as const;
+
+/** The placeholders the mail templates know (lib/mail/compose.ts fills them). */
+export const templatePlaceholders = [
+  "helpdesk.name",
+  "ticket.number",
+  "ticket.subject",
+  "ticket.id",
+  "ticket.url",
+  "user.name",
+  "user.email",
+  "recipient.name",
+  "dept.name",
+  "staff.name",
+  "message",
+  "signature",
+] as const;
+
+/** Why a template text is wrong (an unclosed or unknown %{placeholder}), or null. */
+export function templateProblem(text: string): string | null {
+  const known = new Set<string>(templatePlaceholders);
+  for (const m of text.matchAll(/%\{([^}]*)(\}?)/g)) {
+    if (!m[2] || !/^[a-z0-9_.]+$/i.test(m[1])) return `Unclosed or malformed placeholder "${m[0].slice(0, 40)}": write %{name}`;
+    if (!known.has(m[1])) return `Unknown placeholder %{${m[1]}}; known: ${templatePlaceholders.map((p) => `%{${p}}`).join(", ")}`;
+  }
+  return null;
+}
 
 /** An editable outbound mail template; `%{name}` placeholders are filled when a mail is queued. */
 const template = (subject: string, body: string) =>
@@ -18,9 +48,9 @@ export const settingsSchema = z.object({
   supportAddresses: z.array(z.string().email()).default([]),
   /** Banned sender addresses or @domains. */
   banList: z.array(z.string().min(1)).default([]),
-  defaultDeptId: z.number().int().positive().nullable().default(null),
-  defaultPriorityId: z.number().int().positive().nullable().default(null),
-  defaultSlaId: z.number().int().positive().nullable().default(null),
+  defaultDeptId: z.number().int().positive().max(MAX_DB_ID).nullable().default(null),
+  defaultPriorityId: z.number().int().positive().max(MAX_DB_ID).nullable().default(null),
+  defaultSlaId: z.number().int().positive().max(MAX_DB_ID).nullable().default(null),
   maxRequestBytes: z.number().int().positive().default(50 * MiB),
   maxAttachmentBytes: z.number().int().positive().default(25 * MiB),
   blockedExtensions: z
@@ -39,7 +69,7 @@ export const settingsSchema = z.object({
   alertNewTickets: z.boolean().default(true),
   /** A user's reply to a ticket in one of these statuses reopens it; in any other closed status it
    * opens a new ticket linked to the old one. */
-  reopenStatuses: z.array(z.enum(ticketStatuses)).default(["resolved", "closed"]),
+  reopenStatuses: z.array(z.enum(reopenableStatuses)).default(["resolved", "closed"]),
   mailTemplates: z
     .object({
       autoResponse: template(

@@ -75,11 +75,60 @@ function isClientAbort(e: unknown): boolean {
   return e.name === "AbortError" || (code === "ECONNRESET" && e.message === "aborted");
 }
 
-/** Any thrown value becomes an AppError; unknown errors are logged and answered generically. */
+/** The PostgreSQL error under a driver or drizzle wrapper (DrizzleQueryError keeps it as `cause`). */
+function pgError(e: unknown): { code: string; detail?: string } | null {
+  for (let x: unknown = e, depth = 0; x && typeof x === "object" && depth < 4; x = (x as { cause?: unknown }).cause, depth++) {
+    const code = (x as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return { code, detail: (x as { detail?: string }).detail };
+  }
+  return null;
+}
+
+/**
+ * Database errors that are the caller's doing (or a race they can retry) as 4xx. Validation
+ * should catch these first; this is the net under it, so a missed case is never a 500.
+ */
+function fromDatabase(e: unknown): AppError | null {
+  const pg = pgError(e);
+  if (!pg) return null;
+  switch (pg.code) {
+    case "23505":
+      return new AppError("conflict", "That already exists (a concurrent request may have created it); reload and try again");
+    case "23503":
+      return /still referenced/.test(pg.detail ?? "")
+        ? new AppError("conflict", "It is still in use and cannot be removed")
+        : new AppError("bad_request", "The request refers to a record that does not exist");
+    case "40001":
+    case "40P01":
+      return new AppError("conflict", "A concurrent change got in the way; try again");
+    case "57014":
+    case "53300":
+      return new AppError("unavailable", "The database is busy; try again shortly", { headers: { "Retry-After": "5" } });
+  }
+  // Class 22: data exceptions (out-of-range numbers, bad text or dates, NUL bytes).
+  if (pg.code.startsWith("22")) return new AppError("bad_request", "A value in the request is out of range or not valid");
+  return null;
+}
+
+/** What the log gets for an unexpected error: never the query parameters (they hold passwords, hashes and message bodies). */
+function redacted(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const strip = (m: string) => m.replace(/\nparams:[\s\S]*$/, "").replace(/\s+/g, " ").slice(0, 500);
+  const frames = (e.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l)).slice(0, 8).join("\n");
+  const cause = e.cause instanceof Error ? `\n  cause: ${e.cause.name}: ${strip(e.cause.message)}${pgError(e.cause) ? ` [${pgError(e.cause)!.code}]` : ""}` : "";
+  return `${e.name}: ${strip(e.message)}${cause}\n${frames}`;
+}
+
+/** Any thrown value becomes an AppError; unknown errors are logged (redacted) and answered generically. */
 export function toAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
   if (e instanceof ZodError) return AppError.validation(e);
   if (isClientAbort(e)) return new AppError("bad_request", "The request was aborted by the client");
-  console.error("[error] unhandled:", e);
+  const db = fromDatabase(e);
+  if (db) {
+    console.warn(`[warn] database refused a request: ${redacted(e).split("\n")[0].slice(0, 160)}`);
+    return db;
+  }
+  console.error("[error] unhandled:", redacted(e));
   return new AppError("internal", "Internal server error");
 }

@@ -1,13 +1,18 @@
 // Request parsing shared by every route wrapper: JSON bodies, query strings, zod validation.
 import type { z } from "zod";
+import { decodeUtf8, readBodyLimited } from "./body";
+import { cleanReviver, cleanText } from "./clean-text";
 import { AppError } from "./errors";
 
-/** Parses a JSON body; malformed JSON is a 400 that says where it broke. */
-export async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
+/** Staff JSON bodies larger than this are refused (413); replies with files come as multipart. */
+export const JSON_BODY_LIMIT = 10 * 1024 * 1024;
+
+/** Parses a JSON body; malformed JSON is a 400 that says where it broke. Strings are cleaned (clean-text.ts). */
+export async function readJson(req: Request, limit = JSON_BODY_LIMIT): Promise<unknown> {
+  const text = decodeUtf8(await readBodyLimited(req, limit)).replace(/^\uFEFF/, "");
   if (!text.trim()) return {};
   try {
-    return JSON.parse(text);
+    return JSON.parse(text, cleanReviver);
   } catch (e) {
     throw new AppError("bad_request", `Malformed JSON: ${(e as Error).message}`, { errors: { body: (e as Error).message } });
   }
@@ -24,7 +29,9 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, messag
 export function queryObject(url: string | URL): Record<string, string | string[]> {
   const params = (typeof url === "string" ? new URL(url) : url).searchParams;
   const out: Record<string, string | string[]> = {};
-  for (const [key, value] of params) {
+  for (const [rawKey, rawValue] of params) {
+    const key = cleanText(rawKey);
+    const value = cleanText(rawValue);
     const prev = out[key];
     out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
   }

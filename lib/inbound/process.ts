@@ -4,8 +4,8 @@
 //   bounce: the returned message's id) -> (3) [#number] subject tag when the sender is the owner
 //   or a collaborator -> otherwise a new ticket (loop guard: N new tickets per sender an hour).
 import { and, count, eq, gte, sql } from "drizzle-orm";
-import { type Db, getDb } from "@/db/client";
-import { inboundMessages, staff, ticketCollaborators, ticketLinks } from "@/db/schema";
+import { type Db, type Executor, getDb } from "@/db/client";
+import { staff, ticketCollaborators, ticketLinks, tickets, users } from "@/db/schema";
 import { checkFile, type FileInput } from "@/lib/attachments";
 import { getSettings } from "@/lib/config/settings";
 import type { Settings } from "@/lib/config/settings-schema";
@@ -106,19 +106,13 @@ async function route(db: Db, raw: Buffer, parsed: ParsedEmail, sender: string, s
   if (parsed.auto.isBounce) {
     return finish({ outcome: "autoreply", reason: "bounce for a message we do not know; kept, no ticket", number: null, tid: null, entryId: null }, true);
   }
-  if (settings.maxTicketsPerSenderPerHour > 0) {
-    const [{ n }] = await db
-      .select({ n: count() })
-      .from(inboundMessages)
-      .where(and(eq(inboundMessages.sender, sender), eq(inboundMessages.outcome, "created"), gte(inboundMessages.createdAt, new Date(Date.now() - 3_600_000))));
-    if (n >= settings.maxTicketsPerSenderPerHour) {
-      return finish(
-        { outcome: "refused", refusal: "loop-guard", reason: `loop guard: ${sender} opened ${n} tickets in the last hour (limit ${settings.maxTicketsPerSenderPerHour})`, number: null, tid: null, entryId: null },
-        true,
-      );
-    }
+  const created = await newTicketFromEmail(db, raw, parsed, sender, settings, null, settings.maxTicketsPerSenderPerHour);
+  if ("opened" in created) {
+    return finish(
+      { outcome: "refused", refusal: "loop-guard", reason: `loop guard: ${sender} opened ${created.opened} tickets in the last hour (limit ${settings.maxTicketsPerSenderPerHour})`, number: null, tid: null, entryId: null },
+      true,
+    );
   }
-  const created = await newTicketFromEmail(db, raw, parsed, sender, settings, null);
   return finish({
     outcome: parsed.auto.isAutoReply ? "autoreply" : "created",
     reason: parsed.auto.isAutoReply ? `new ticket from automatic mail (${parsed.auto.reason ?? parsed.auto.kind}); no auto-response` : "new-ticket",
@@ -146,12 +140,31 @@ function droppedFiles(parsed: ParsedEmail) {
   );
 }
 
-async function newTicketFromEmail(db: Db, raw: Buffer, parsed: ParsedEmail, sender: string, settings: Settings, continues: TicketRow | null) {
+/** Tickets `sender` opened by email in the last hour; the caller holds the sender's lock. */
+async function ticketsOpenedLastHour(tx: Executor, sender: string): Promise<number> {
+  const [{ n }] = await tx
+    .select({ n: count() })
+    .from(tickets)
+    .innerJoin(users, eq(users.id, tickets.userId))
+    .where(and(sql`lower(${users.email}) = ${sender}`, eq(tickets.source, "email"), gte(tickets.createdAt, new Date(Date.now() - 3_600_000))));
+  return n;
+}
+
+/**
+ * A new ticket from a mail. With `perHourLimit` the loop guard counts and creates under one
+ * per-sender transaction lock, so parallel deliveries cannot slip past the limit together.
+ */
+async function newTicketFromEmail(db: Db, raw: Buffer, parsed: ParsedEmail, sender: string, settings: Settings, continues: TicketRow | null, perHourLimit = 0) {
   const own = helpdeskAddresses(settings.supportAddresses);
   const participants = [...parsed.to, ...parsed.cc].filter((a) => a.address !== sender && !own.has(a.address));
   const body = entryBodyOf(parsed);
   const auto = parsed.auto.isAutoReply;
   return db.transaction(async (tx) => {
+    if (perHourLimit > 0) {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`inbound-sender:${sender}`}))`);
+      const opened = await ticketsOpenedLastHour(tx, sender);
+      if (opened >= perHourLimit) return { opened };
+    }
     const created = await createTicket(tx, {
       user: { email: sender, name: parsed.from?.name || null },
       subject: parsed.subject || "(no subject)",
@@ -232,6 +245,7 @@ async function replyToTicket(db: Db, raw: Buffer, parsed: ParsedEmail, sender: s
   const action = auto.isAutoReply ? "none" : replyAction(ticket.status, settings.reopenStatuses);
   if (action === "new-ticket") {
     const created = await newTicketFromEmail(db, raw, parsed, sender, settings, ticket);
+    if ("opened" in created) throw new Error("unreachable: no loop guard on linked tickets");
     return { outcome: "created", reason: `${via}; ticket #${ticket.number} is ${ticket.status}: new linked ticket`, number: created.ticket.number, tid: created.ticket.id, entryId: created.entry.id };
   }
   const now = new Date();

@@ -8,6 +8,8 @@ import type { FileInput } from "@/lib/attachments";
 import { AppError, type FieldErrors, zodFieldErrors } from "@/lib/http/errors";
 import { type Catalog, findPriority } from "@/lib/tickets/create-defaults";
 import { emailSchema, subjectSchema } from "@/lib/tickets/create-schema";
+import { cleanStrings, cleanText } from "@/lib/http/clean-text";
+import { MAX_DB_ID } from "@/lib/http/ids";
 import { DataUriError, dataUriBytes, dataUriText, decodeBase64Strict, parseDataUri } from "./data-uri";
 import { messageBody } from "./message-body";
 import type { Warning } from "./respond";
@@ -33,7 +35,7 @@ const optionalText = (max: number, label: string) =>
 const positiveId = (label: string) =>
   z.union([z.number(), z.string()]).transform((v, ctx) => {
     const s = String(v).trim();
-    if (/^\d+$/.test(s) && Number(s) > 0) return Number(s);
+    if (/^\d+$/.test(s) && Number(s) > 0 && Number(s) <= MAX_DB_ID) return Number(s);
     ctx.addIssue({ code: "custom", message: `Unknown ${label}: ${JSON.stringify(v)}` });
     return z.NEVER;
   });
@@ -118,7 +120,7 @@ function readMessage(raw: unknown, errors: FieldErrors): ApiTicket["body"] | nul
     errors.message = e instanceof DataUriError ? `The data: URI ${e.message}` : "Message could not be decoded";
     return null;
   }
-  const body = messageBody(content, format);
+  const body = messageBody(cleanText(content), format);
   if (!body.text.trim() && !/<img/i.test(body.html)) {
     errors.message = "Message must not be empty";
     return null;
@@ -170,7 +172,8 @@ function readAttachments(raw: unknown, errors: FieldErrors): FileInput[] {
 }
 
 /** Validates a parsed request (JSON or XML) against the catalog; throws a 400 naming every bad field. */
-export function readApiTicket(raw: Record<string, unknown>, catalog: Catalog): ApiTicket {
+export function readApiTicket(input: Record<string, unknown>, catalog: Catalog): ApiTicket {
+  const raw = cleanStrings(input);
   const errors: FieldErrors = {};
   const warnings: Warning[] = [];
   for (const key of Object.keys(raw)) {

@@ -1,6 +1,9 @@
 // JSON request bodies of the external API. The path picks the format, not the Content-Type:
 // `curl -d @ticket.json` sends JSON labelled as a form. A real form body (name=…&email=…) is
 // accepted too. A malformed body is a 400 that says where it broke.
+import iconv from "iconv-lite";
+import { decodeUtf8 } from "@/lib/http/body";
+import { cleanReviver, cleanStrings } from "@/lib/http/clean-text";
 import { AppError } from "@/lib/http/errors";
 
 function lineColumn(text: string, position: number): { line: number; column: number } {
@@ -11,7 +14,7 @@ function lineColumn(text: string, position: number): { line: number; column: num
 
 export function parseJsonText(text: string): unknown {
   try {
-    return JSON.parse(text);
+    return JSON.parse(text, cleanReviver);
   } catch (e) {
     const msg = (e as Error).message;
     const m = /position (\d+)/.exec(msg);
@@ -24,12 +27,22 @@ export function parseJsonText(text: string): unknown {
   }
 }
 
+/** The body as text: in the charset its Content-Type names (osTicket clients on Latin-1 systems), else UTF-8, which must be valid. */
+function bodyText(body: Buffer, contentType: string | null): string {
+  const charset = /;\s*charset="?([^";\s]+)"?/i.exec(contentType ?? "")?.[1]?.toLowerCase();
+  if (charset && !["utf-8", "utf8", "us-ascii"].includes(charset)) {
+    if (!iconv.encodingExists(charset)) throw new AppError("bad_request", `Unknown charset "${charset}" in Content-Type`, { errors: { "Content-Type": `unknown charset ${charset}` } });
+    return iconv.decode(body, charset);
+  }
+  return decodeUtf8(body);
+}
+
 export function parseJsonRequest(body: Buffer, contentType: string | null): Record<string, unknown> {
-  const text = body.toString("utf8").replace(/^\uFEFF/, "");
+  const text = bodyText(body, contentType).replace(/^\uFEFF/, "");
   const trimmed = text.trim();
   if (!trimmed) throw new AppError("bad_request", "Empty request body: send the ticket as a JSON object", { errors: { body: "Empty request body" } });
   if (/application\/x-www-form-urlencoded/i.test(contentType ?? "") && !/^[{[]/.test(trimmed)) {
-    return Object.fromEntries(new URLSearchParams(trimmed));
+    return cleanStrings(Object.fromEntries(new URLSearchParams(trimmed)));
   }
   const value = parseJsonText(text);
   if (!value || typeof value !== "object" || Array.isArray(value)) {

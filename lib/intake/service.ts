@@ -3,6 +3,8 @@
 import { type Db, getDb } from "@/db/client";
 import type { ApiKeyRow } from "@/lib/api-keys";
 import { getSettings } from "@/lib/config/settings";
+import { AppError } from "@/lib/http/errors";
+import { isBanned } from "@/lib/inbound/rules";
 import { kickMailSender } from "@/lib/mail";
 import { createTicket } from "@/lib/tickets/create";
 import { loadCatalog } from "@/lib/tickets/create-defaults";
@@ -29,6 +31,8 @@ export async function createTicketFromRequest(
   const body = await readBodyLimited(req, settings.maxRequestBytes);
   const raw = ctx.format === "json" ? parseJsonRequest(body, req.headers.get("content-type")) : parseXmlRequest(body);
   const t = readApiTicket(raw, await loadCatalog(db));
+  // osTicket applies its ban list to every channel, not only email.
+  if (isBanned(t.email, settings.banList)) throw new AppError("forbidden", `Banned email address: ${t.email}`, { errors: { email: "This address is banned" } });
   const result = await createTicket(db, {
     user: { email: t.email, name: t.name, phone: t.phone },
     subject: t.subject,

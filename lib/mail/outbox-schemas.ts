@@ -1,8 +1,9 @@
 // Inputs of the outbox pages and API. Pure.
 import { z } from "zod";
+import { idSchema } from "@/lib/http/ids";
 import { mailStatuses } from "@/db/enums";
 
-const id = z.coerce.number({ error: "must be a number" }).int("must be a whole number").positive("must be a positive id");
+const id = idSchema;
 export const outboxIdParams = z.object({ id });
 
 export const outboxQuerySchema = z.object({

@@ -1,8 +1,9 @@
 // Inputs of staff management and of each staff member's own settings. Pure.
 import { z } from "zod";
+import { idSchema } from "@/lib/http/ids";
 import { staffRoles } from "@/db/enums";
 
-const id = z.coerce.number().int().positive();
+const id = idSchema;
 
 export const staffIdParams = z.object({ id });
 

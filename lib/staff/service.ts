@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { and, count, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { departments, staff, staffDepartments, teamMembers, teams } from "@/db/schema";
-import { hashPassword, verifyPassword } from "@/lib/auth";
+import { hashPassword, verifyCurrentPassword } from "@/lib/auth";
 import { recordEvent } from "@/lib/events";
 import { AppError } from "@/lib/http/errors";
 import { getStaffMember } from "./queries";
@@ -116,7 +116,7 @@ export async function resetStaffPassword(db: Db, actor: StaffActor, id: number, 
 /** Own password change: other sessions end; the caller gets the new session version for a fresh cookie. */
 export async function changeOwnPassword(db: Db, me: StaffActor, input: ChangeOwnPasswordInput) {
   const [row] = await db.select().from(staff).where(eq(staff.id, me.id));
-  if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+  if (!row || !(await verifyCurrentPassword(db, row, input.currentPassword))) {
     throw AppError.fields({ currentPassword: "That is not your current password" }, "Password not changed");
   }
   const passwordHash = await hashPassword(input.newPassword);

@@ -1,6 +1,7 @@
 // Input of createTicket for forms and the staff API (the external API has its own parser in
 // lib/intake that produces the same shape). Pure: zod and enums only.
 import { z } from "zod";
+import { idSchema } from "@/lib/http/ids";
 import { ticketSources } from "@/db/enums";
 
 export const SUBJECT_MAX = 255;
@@ -26,7 +27,7 @@ export const emailSchema = z
   .pipe(z.email("Not a valid email address"))
   .transform((s) => s.toLowerCase());
 
-const id = z.coerce.number().int().positive();
+const id = idSchema;
 
 export const createTicketSchema = z.object({
   email: emailSchema,

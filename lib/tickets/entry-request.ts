@@ -2,6 +2,8 @@
 // attachments. Over the request size limit (setting maxRequestBytes) is a 413.
 import type { FileInput } from "@/lib/attachments";
 import { AppError } from "@/lib/http/errors";
+import { readBodyLimited } from "@/lib/http/body";
+import { cleanText } from "@/lib/http/clean-text";
 import { readJson } from "@/lib/http/parse";
 
 export interface EntryRequest {
@@ -10,13 +12,13 @@ export interface EntryRequest {
 }
 
 export async function readEntryRequest(req: Request, maxBytes: number): Promise<EntryRequest> {
-  const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > maxBytes) throw new AppError("payload_too_large", `The request is larger than ${Math.round(maxBytes / 1048576)} MiB`);
   const type = req.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("multipart/form-data")) return { fields: await readJson(req), files: [] };
+  if (!type.toLowerCase().startsWith("multipart/form-data")) return { fields: await readJson(req, maxBytes), files: [] };
+  // Read with the cap first: a chunked body declares no length, and formData() would hold it all.
+  const bytes = await readBodyLimited(req, maxBytes);
   let form: FormData;
   try {
-    form = await req.formData();
+    form = await new Response(new Uint8Array(bytes), { headers: { "content-type": type } }).formData();
   } catch (e) {
     throw new AppError("bad_request", `Malformed multipart body: ${(e as Error).message}`);
   }
@@ -26,12 +28,13 @@ export async function readEntryRequest(req: Request, maxBytes: number): Promise<
   for (const [key, value] of form) {
     if (typeof value === "string") {
       const prev = fields[key];
-      fields[key] = prev === undefined ? value : [...(Array.isArray(prev) ? prev : [prev]), value];
+      const text = cleanText(value);
+      fields[key] = prev === undefined ? text : [...(Array.isArray(prev) ? prev : [prev]), text];
       continue;
     }
     total += value.size;
     if (total > maxBytes) throw new AppError("payload_too_large", `The files are larger than ${Math.round(maxBytes / 1048576)} MiB together`);
-    files.push({ name: value.name || "attachment", contentType: value.type || null, content: Buffer.from(await value.arrayBuffer()) });
+    files.push({ name: cleanText(value.name) || "attachment", contentType: value.type || null, content: Buffer.from(await value.arrayBuffer()) });
   }
   return { fields, files };
 }

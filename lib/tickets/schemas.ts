@@ -1,12 +1,13 @@
 // Inputs of the staff ticket operations. Pure (zod and enums only) so forms can reuse them.
 import { z } from "zod";
+import { MAX_DB_ID, idSchema } from "@/lib/http/ids";
 import { ticketStatuses } from "@/db/enums";
 
-const id = z.coerce.number().int().positive();
+const id = idSchema;
 export const tidParams = z.object({ tid: id });
 
 /** Optimistic concurrency: the version the client last saw (also accepted as If-Match). */
-const expectedVersion = z.number().int().positive().optional();
+const expectedVersion = z.number().int().positive().max(MAX_DB_ID).optional();
 const comment = z.string().trim().max(20_000).optional();
 
 /** Statuses staff set directly; "deleted" has its own endpoint. */
@@ -213,7 +214,7 @@ export const replySchema = z.object({
   signature: boolish.default(true),
   /** Status to set with the reply, e.g. awaiting_client. */
   status: z.enum(settableStatuses).optional(),
-  expectedVersion: z.coerce.number().int().positive().optional(),
+  expectedVersion: z.coerce.number().int().positive().max(MAX_DB_ID).optional(),
 });
 export type ReplyInput = z.infer<typeof replySchema>;
 
@@ -221,7 +222,7 @@ export const noteSchema = z.object({
   body: entryText,
   format: z.enum(["text", "html"]).default("text"),
   status: z.enum(settableStatuses).optional(),
-  expectedVersion: z.coerce.number().int().positive().optional(),
+  expectedVersion: z.coerce.number().int().positive().max(MAX_DB_ID).optional(),
 });
 export type NoteInput = z.infer<typeof noteSchema>;
 

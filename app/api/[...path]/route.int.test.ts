@@ -8,4 +8,11 @@ describe("unknown API paths", () => {
     const json = await GET(new Request("http://localhost/api/nope", { headers: { accept: "application/json" } }));
     expect(await json.json()).toEqual({ status: 404, message: "Unknown API path: /api/nope", errors: {} });
   });
+
+  it("answer the staff JSON envelope under /api/staff/ without being asked", async () => {
+    const res = await GET(new Request("http://localhost/api/staff/nope"));
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toMatch(/application\/json/);
+    expect(await res.json()).toEqual({ status: 404, message: "Unknown API path: /api/staff/nope", errors: {} });
+  });
 });

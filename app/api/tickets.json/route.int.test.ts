@@ -222,3 +222,53 @@ describe("JSON API rules", () => {
     expect(get.headers.get("allow")).toBe("POST");
   });
 });
+
+describe("hostile or sloppy input never becomes a 500", () => {
+  const base = { name: "Ana", email: "hostile@example.com", subject: "Hello", message: "Body" };
+
+  it("strips NUL characters and replaces lone surrogates in every field, data URIs included", async () => {
+    const res = await post(
+      json({ ...base, name: "A\u0000B", subject: "s\ud800ubject", notes: "n\u0000ote", message: "data:text/plain;base64,YQBi" }),
+      { accept: "application/json" },
+    );
+    expect(res.status).toBe(201);
+    const { data } = await res.json();
+    const [t] = await db.select().from(tickets).where(eq(tickets.id, data.tid));
+    expect(t.subject).toBe("s\ufffdubject");
+    const entries = await db.select().from(threadEntries).where(eq(threadEntries.ticketId, data.tid));
+    expect(entries.map((e) => e.bodyText)).toEqual(expect.arrayContaining([expect.stringContaining("ab"), expect.stringContaining("note")]));
+    const [u] = await db.select().from(users).where(eq(users.id, t.userId));
+    expect(u.name).toBe("AB");
+  });
+
+  it("honours the charset of the Content-Type and refuses invalid UTF-8", async () => {
+    const latin1 = Buffer.from(json({ ...base, subject: "café" }), "latin1");
+    const ok = await post(new Uint8Array(latin1), { accept: "application/json", contentType: "application/json; charset=iso-8859-1" });
+    const [t] = await db.select().from(tickets).where(eq(tickets.id, (await ok.json()).data.tid));
+    expect(t.subject).toBe("café");
+    const bad = await post(new Uint8Array(latin1), { accept: "application/json" });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).message).toMatch(/not valid UTF-8/);
+  });
+
+  it.each([
+    ["topicId", { topicId: 2147483648 }],
+    ["topicId", { topicId: "1e3" }],
+    ["priorityId", { priorityId: 99999999999 }],
+  ])("an out-of-range %s is a 400 naming it", async (field, extra) => {
+    const res = await post(json({ ...base, ...extra }), { accept: "application/json" });
+    expect(res.status).toBe(400);
+    expect(Object.keys((await res.json()).errors)).toContain(field);
+  });
+
+  it("applies the ban list to API tickets too", async () => {
+    const { updateSettings } = await import("@/lib/config/settings");
+    await updateSettings(db, { banList: ["@spam.example"] });
+    const before = await ticketCount();
+    const res = await post(json({ ...base, email: "x@spam.example" }), { accept: "application/json" });
+    expect(res.status).toBe(403);
+    expect((await res.json()).errors).toEqual({ email: "This address is banned" });
+    expect(await ticketCount()).toBe(before);
+    await updateSettings(db, { banList: [] });
+  });
+});

@@ -153,6 +153,13 @@ describe("guards", () => {
     expect(outcomes).toEqual(["created", "created", "refused", "refused"]);
   });
 
+  it("holds the per-sender limit when the mails arrive in parallel", async () => {
+    await updateSettings(db, { maxTicketsPerSenderPerHour: 3 });
+    const outcomes = await Promise.all(Array.from({ length: 12 }, (_, i) => send(mail({ from: "Para <para@client.example>", subject: `Parallel ${i}` })).then((r) => r.outcome)));
+    expect(outcomes.filter((o) => o === "created")).toHaveLength(3);
+    expect(outcomes.filter((o) => o === "refused")).toHaveLength(9);
+  });
+
   it("mail from our own addresses is refused as a loop; no header block is 400 / exit 65", async () => {
     const own = await send(mail({ from: "Help <HELP@example.com>" }));
     expect(own.outcome).toBe("refused");

@@ -65,11 +65,21 @@ describe("settings (admins)", () => {
     ["nothing", {}, { _: "Nothing to change" }],
     ["an unknown default department", { defaultDeptId: 99999 }, { defaultDeptId: "Unknown or inactive department: 99999" }],
     ["attachments larger than requests", { maxAttachmentBytes: 100 * 1024 * 1024 }, { maxAttachmentBytes: "Cannot exceed the request size limit" }],
+    ["reopening deleted tickets", { reopenStatuses: ["deleted"] }, { "reopenStatuses.0": 'Invalid option: expected one of "resolved"|"closed"|"archived"' }],
+    ["an unknown mail template", { mailTemplates: { nope: { subject: "x" } } }, { "mailTemplates": 'Unrecognized key: "nope"' }],
+    ["an unclosed placeholder", { mailTemplates: { autoResponse: { subject: "[#%{ticket.number" } } }, { "mailTemplates.autoResponse.subject": 'Unclosed or malformed placeholder "%{ticket.number": write %{name}' }],
+    ["an empty reply separator", { replySeparator: " " }, { replySeparator: "The reply separator needs at least 3 characters" }],
   ])("refuses %s and saves nothing", async (_n, body, errors) => {
     const before = (await api(cast.admin).get<Settings>(GET, "/api/staff/settings")).json.data;
     const res = await put(body);
     expect({ status: res.status, errors: res.json.errors }).toEqual({ status: 400, errors });
     expect((await api(cast.admin).get<Settings>(GET, "/api/staff/settings")).json.data).toEqual(before);
+  });
+
+  it("names the known placeholders when a template uses an unknown one", async () => {
+    const res = await put({ mailTemplates: { staffResponse: { body: "%{message} %{ticket.colour}" } } });
+    expect(res.status).toBe(400);
+    expect(res.json.errors!["mailTemplates.staffResponse.body"]).toMatch(/^Unknown placeholder %\{ticket.colour\}; known: .*%\{ticket.number\}/);
   });
 
   it("is for admins only", async () => {

@@ -136,6 +136,18 @@ describe("passwords", () => {
     expect(await authenticateStaff(db, { email: me.email, password: "a-brand-new-password" })).not.toBeNull();
     cast.agentA = await row(me.id);
   });
+
+  it("own change: wrong current passwords count towards the sign-in lock", async () => {
+    const me = cast.manager;
+    const tries = [];
+    for (let i = 0; i < 6; i++) tries.push((await api(me).post(mePassword, "/api/staff/me/password", {}, { currentPassword: `guess-${i}`, newPassword: "another-new-password" })).status);
+    expect(tries.slice(0, 4)).toEqual([400, 400, 400, 400]);
+    expect(tries.slice(4)).toEqual([429, 429]);
+    // Locked now: even the right password is refused until the lock ends.
+    const right = await api(me).post(mePassword, "/api/staff/me/password", {}, { currentPassword: STAFF_PASSWORD, newPassword: "another-new-password" });
+    expect(right.status).toBe(429);
+    expect(right.headers.get("retry-after")).toMatch(/^\d+$/);
+  });
 });
 
 describe("/api/staff/me", () => {

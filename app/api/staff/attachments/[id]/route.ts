@@ -1,12 +1,13 @@
 // GET /api/staff/attachments/{id} - download, scope-checked like its ticket; safe images inline, all else as a download
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { idSchema } from "@/lib/http/ids";
 import { staffRoute } from "@/lib/http/staff-route";
 import { downloadHeaders, getAttachmentForStaff } from "@/lib/tickets";
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({ id: z.coerce.number().int().positive() });
+const params = z.object({ id: idSchema });
 const query = z.object({ download: z.enum(["1", "true"]).optional() });
 
 export const GET = staffRoute({ permission: "tickets.view", params, query }, async ({ staff, params, query }) => {
