@@ -62,12 +62,13 @@ export async function getTicketVersion(db: Executor, actor: Actor, tid: number, 
   if (!row || (row.status === "deleted" && !can(actor, "tickets.restore"))) throw new AppError("not_found", `Ticket ${tid} not found`);
   const changes = since
     ? await db
-        .select({ action: events.action, staffName: staff.name, actor: events.actor, createdAt: events.createdAt })
+        .select({ action: events.action, staffName: staff.name, userName: users.name, actor: events.actor, createdAt: events.createdAt })
         .from(events)
         .leftJoin(staff, eq(staff.id, events.staffId))
+        .leftJoin(users, eq(users.id, events.userId))
         .where(and(eq(events.ticketId, tid), gt(events.createdAt, since), sql`${events.staffId} IS DISTINCT FROM ${actor.id}`))
         .orderBy(asc(events.id))
         .limit(20)
     : [];
-  return { ...row, changes: changes.map((c) => ({ action: c.action, by: c.staffName ?? c.actor ?? "system", at: c.createdAt })) };
+  return { ...row, changes: changes.map((c) => ({ action: c.action, by: c.staffName ?? c.userName ?? c.actor ?? "system", at: c.createdAt })) };
 }
