@@ -1,7 +1,7 @@
 // The most recent tickets the caller may see (placeholder for the queue view).
 import Link from "next/link";
 import { Table, Td, Th, Tr } from "@/components/admin/table";
-import { Time } from "@/components/admin/time";
+import { Time } from "@/components/ui/time";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/states";
 import type { TicketListItem } from "@/lib/tickets";

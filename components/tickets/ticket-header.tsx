@@ -1,7 +1,7 @@
 // The ticket's title block: number, subject, state badges and the facts staff scan first.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Time } from "@/components/admin/time";
+import { Time } from "@/components/ui/time";
 import { Badge } from "@/components/ui/badge";
 import type { TicketDetail } from "@/lib/tickets";
 import { statusLabel, statusTone } from "./labels";

@@ -1,6 +1,6 @@
 // The side column: referrals, merged and linked tickets, and the events timeline.
 import Link from "next/link";
-import { Time } from "@/components/admin/time";
+import { Time } from "@/components/ui/time";
 import type { TicketDetail } from "@/lib/tickets";
 import { describeEvent, statusLabel } from "./labels";
 
