@@ -4,6 +4,14 @@ import { Time } from "@/components/ui/time";
 import type { TicketDetail } from "@/lib/tickets";
 import { describeEvent, statusLabel } from "./labels";
 
+function actorName(e: TicketDetail["events"][number]): string {
+  if (e.staff?.name) return e.staff.name;
+  if (e.action === "message_added") return "Client";
+  if (e.actor?.startsWith("api:")) return `API key ${e.actor.slice(4)}`;
+  if (e.actor?.startsWith("email")) return "Email";
+  return e.actor && e.actor !== "system" ? e.actor : "System";
+}
+
 const h2 = "mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase";
 
 export function TicketRelations({ ticket: t }: { ticket: TicketDetail }) {
@@ -45,7 +53,7 @@ export function EventsTimeline({ ticket: t, zone }: { ticket: TicketDetail; zone
         <ol aria-label="Events" className="max-h-96 space-y-1.5 overflow-y-auto pr-1 text-xs" data-testid="events">
           {[...t.events].reverse().map((e) => (
             <li key={e.id} className="border-l-2 border-slate-200 pl-2">
-              <span className="font-medium text-slate-800">{e.staff?.name ?? (e.action === "message_added" ? "Client" : e.actor && e.actor !== "system" ? e.actor : "System")}</span> {describeEvent(e)}
+              <span className="font-medium text-slate-800">{actorName(e)}</span> {describeEvent(e)}
               <div className="text-slate-500">
                 <Time value={e.createdAt} zone={zone} />
               </div>

@@ -94,6 +94,8 @@ export class TicketPage {
   }
 
   async screenshot(name: string) {
+    // From the top: the sticky sidebar would otherwise be drawn at the scroll offset.
+    await this.page.evaluate(() => window.scrollTo(0, 0));
     await this.page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
   }
 }
