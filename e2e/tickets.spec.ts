@@ -128,3 +128,38 @@ test("an agent cannot open another department's ticket by URL", async ({ page, r
   await expect(page.getByText(t.subject)).toHaveCount(0);
   await page.screenshot({ path: "e2e/screenshots/ticket-not-found.png", fullPage: true });
 });
+
+test("mail bodies: quoted history folded, remote images blocked until asked for; the page fits a tablet", async ({ page, request }) => {
+  const id = `e2e-remote-${Date.now()}@example.net`;
+  const mime = [
+    "From: Casey Client <casey@example.net>",
+    "To: support@example.com",
+    "Subject: Remote images and quotes",
+    `Message-ID: <${id}>`,
+    "MIME-Version: 1.0",
+    "Content-Type: text/html; charset=UTF-8",
+    "",
+    '<div>The new part of the mail. <img src="https://images.example.com/logo.png" alt="remote logo"></div>',
+    '<div class="gmail_quote">On Monday Dana wrote:<blockquote>The old quoted part.</blockquote></div>',
+    "",
+  ].join("\r\n");
+  const res = await request.post("/api/tickets.email", { headers: { "X-API-Key": state.apiKey, accept: "application/json" }, data: mime });
+  expect(res.status()).toBe(201);
+  const { data } = (await res.json()) as { data: { tid: number } };
+
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await signInAs(page, "agentA", `/tickets/${data.tid}`);
+  const view = new TicketPage(page);
+  await view.expectLoaded("Remote images and quotes");
+  const entry = view.entriesOf("message").first();
+  await expect(entry).toContainText("The new part of the mail.");
+  await expect(entry.getByText("The old quoted part.")).toBeHidden();
+  const img = entry.getByRole("img", { name: "remote logo" });
+  await expect(img).toHaveAttribute("data-remote-src", "https://images.example.com/logo.png");
+  await expect(img).not.toHaveAttribute("src", /images\.example\.com/);
+  await view.screenshot("ticket-tablet");
+  await entry.getByText("Show quoted text").click();
+  await expect(entry.getByText("The old quoted part.")).toBeVisible();
+  await entry.getByRole("button", { name: "Load remote images" }).click();
+  await expect(img).toHaveAttribute("src", "https://images.example.com/logo.png");
+});
