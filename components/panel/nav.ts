@@ -1,6 +1,7 @@
 // The panel's navigation: a plain list of sections and links the sidebar renders (the ticket
 // queues are listed separately, with live counts). Add a page by appending a link to its
 // section; `permission` hides the link from staff who lack it (the page checks again).
+import { adminLinks } from "@/components/admin/admin-links";
 import type { Permission } from "@/lib/auth/permissions";
 
 export interface NavLink {
@@ -22,6 +23,7 @@ export const navSections: NavSection[] = [
   {
     id: "work",
     links: [
+      { href: "/tickets", label: "Tickets" },
       { href: "/tickets/new", label: "New ticket", permission: "tickets.create" },
       { href: "/search", label: "Advanced search" },
     ],
@@ -38,7 +40,7 @@ export const navSections: NavSection[] = [
   {
     id: "admin",
     label: "Admin",
-    links: [],
+    links: adminLinks.map(({ href, label, permission }) => ({ href, label, permission })),
   },
 ];
 
@@ -50,6 +52,8 @@ export function visibleNav(may: (p: Permission) => boolean): NavSection[] {
 }
 
 /** Whether a link is the current page (or a page under it). */
-export function isActiveLink(link: NavLink, pathname: string): boolean {
-  return [link.href, ...(link.matches ?? [])].some((p) => pathname === p || pathname.startsWith(`${p}/`));
+export function isActiveLink(link: NavLink, pathname: string, all: NavLink[] = []): boolean {
+  const hit = (l: NavLink) => [l.href, ...(l.matches ?? [])].some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  // The most specific link wins: /tickets/new lights "New ticket", not "Tickets" as well.
+  return hit(link) && !all.some((o) => o !== link && o.href.startsWith(`${link.href}/`) && hit(o));
 }

@@ -3,22 +3,21 @@ import type { StaffRole } from "@/db/enums";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { roleCan } from "@/lib/auth/permissions";
 import { visibleNav } from "./nav";
+import { SidebarLink } from "./sidebar-link";
 
 export function Sidebar({ staff }: { staff: { name: string; email: string; role: StaffRole } }) {
   const sections = visibleNav((p) => roleCan(staff.role, p));
+  const all = sections.flatMap((s) => s.links);
   return (
-    <nav aria-label="Main" className="flex w-56 shrink-0 flex-col gap-1 border-r border-slate-200 bg-white p-3">
-      <div className="mb-3 px-2 text-base font-semibold">Help Desk</div>
-      <Link href="/tickets" className="rounded px-2 py-1.5 text-slate-700 hover:bg-slate-100">
-        Tickets
+    <nav aria-label="Main" className="sticky top-0 flex h-screen w-52 shrink-0 flex-col gap-1 overflow-y-auto border-r border-slate-200 bg-white p-3">
+      <Link href="/tickets" className="mb-2 px-2 text-base font-semibold text-slate-900">
+        Help Desk
       </Link>
       {sections.map((s) => (
-        <div key={s.id} className="mt-2">
-          {s.label && <div className="px-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">{s.label}</div>}
+        <div key={s.id} className="mt-2 first-of-type:mt-0">
+          {s.label && <div className="px-2 pb-0.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">{s.label}</div>}
           {s.links.map((l) => (
-            <Link key={l.href} href={l.href} className="block rounded px-2 py-1.5 text-slate-700 hover:bg-slate-100">
-              {l.label}
-            </Link>
+            <SidebarLink key={l.href} link={l} siblings={all} />
           ))}
         </div>
       ))}
@@ -27,6 +26,12 @@ export function Sidebar({ staff }: { staff: { name: string; email: string; role:
           {staff.name}
         </div>
         <div className="truncate px-2 text-xs text-slate-500">{staff.email}</div>
+        <Link href="/account" className="block rounded px-2 py-1.5 text-slate-700 hover:bg-slate-100">
+          My settings
+        </Link>
+        <Link href="/account#password" className="block rounded px-2 py-1.5 text-slate-700 hover:bg-slate-100">
+          Change password
+        </Link>
         <SignOutButton />
       </div>
     </nav>

@@ -1,6 +1,5 @@
 import { headers } from "next/headers";
 import { adminLinks } from "@/components/admin/admin-links";
-import { QueryProvider } from "@/components/panel/query-provider";
 import { PANEL_PATH_HEADER } from "@/lib/auth/cookie";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 
@@ -13,5 +12,5 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const path = ((await headers()).get(PANEL_PATH_HEADER) ?? "").split("?")[0];
   const link = adminLinks.find((l) => path === l.href || path.startsWith(`${l.href}/`));
   await requirePagePermission(...(link ? [link.permission] : (["staff.manage", "settings.manage", "canned.manage"] as const)));
-  return <QueryProvider>{children}</QueryProvider>;
+  return children;
 }

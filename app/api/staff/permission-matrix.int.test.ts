@@ -27,6 +27,8 @@ import * as status from "./status/route";
 import * as teams from "./teams/route";
 import * as attachment from "./attachments/[id]/route";
 import * as assign from "./tickets/[tid]/assign/route";
+import * as ticketVersion from "./tickets/[tid]/version/route";
+import * as ticketLookup from "./tickets/lookup/route";
 import * as ticketNote from "./tickets/[tid]/note/route";
 import * as ticketReply from "./tickets/[tid]/reply/route";
 import * as openTicket from "./tickets/route";
@@ -88,6 +90,13 @@ const tp = (t: { id: number }, op = "") => ({ path: `/api/staff/tickets/${t.id}$
 
 const cases: Record<string, Case> = {
   "GET /tickets/{tid}": { handler: ticket.GET, method: "GET", setup: async () => tp(await supportTicket()), expect: ticketOk },
+  "GET /tickets/{tid}/version": { handler: ticketVersion.GET, method: "GET", setup: async () => tp(await supportTicket(), "/version"), expect: ticketOk },
+  "GET /tickets/lookup": {
+    handler: ticketLookup.GET,
+    method: "GET",
+    setup: async () => ({ path: `/api/staff/tickets/lookup?number=${(await supportTicket()).number}` }),
+    expect: ticketOk,
+  },
   "PATCH /tickets/{tid}": { handler: ticket.PATCH, method: "PATCH", setup: async () => ({ ...tp(await supportTicket()), body: { subject: "Renamed" } }), expect: ticketOk },
   "DELETE /tickets/{tid}": {
     handler: ticket.DELETE,
