@@ -41,5 +41,11 @@ export const users = pgTable(
   (t) => [
     uniqueIndex("users_email_idx").on(sql`lower(${t.email})`),
     index("users_org_idx").on(t.orgId),
+    // User search (prefix, case-insensitive): "C" ordering lets LIKE 'abc%' and ORDER BY use the
+    // index whatever the database's collation; the GIN index finds a prefix of any word of a name.
+    index("users_email_prefix_idx").on(sql`lower(${t.email}) COLLATE "C"`),
+    index("users_name_prefix_idx").on(sql`lower(${t.name}) COLLATE "C"`),
+    index("users_name_words_idx").using("gin", sql`to_tsvector('simple', ${t.name})`),
+    index("users_org_name_idx").on(t.orgId, sql`lower(${t.name}) COLLATE "C"`, t.id),
   ],
 );
