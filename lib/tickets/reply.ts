@@ -16,10 +16,10 @@ import { findMentions } from "./notify";
 import type { NoteInput, ReplyInput } from "./schemas";
 import { applyStatus } from "./status";
 
-async function finish(tx: Executor, actor: Actor, t: TicketRow, status: ReplyInput["status"]): Promise<TicketRow> {
+async function finish(tx: Executor, actor: Actor, t: TicketRow, input: Pick<ReplyInput, "status" | "closeTasks">): Promise<TicketRow> {
   const [fresh] = await tx.select().from(tickets).where(eq(tickets.id, t.id));
-  if (!status || status === fresh.status) return fresh;
-  return applyStatus(tx, actor, fresh, status, undefined);
+  if (!input.status || input.status === fresh.status) return fresh;
+  return applyStatus(tx, actor, fresh, input.status, undefined, { closeTasks: input.closeTasks });
 }
 
 async function chooseRecipients(tx: Executor, ticketId: number, r: ReplyInput["recipients"]) {
@@ -40,7 +40,7 @@ export async function replyToTicket(db: Db, actor: Actor, tid: number, input: Re
     if (t.isBudgetLocked) throw new AppError("conflict", `Ticket #${t.number} is budget-locked: internal notes only until a PM unlocks it`);
     const { to, cc } = await chooseRecipients(tx, t.id, input.recipients);
     const posted = await postStaffReply(tx, { ticketId: t.id, staffId: actor.id, body: entryBody(input.body, input.format), files, to, cc, signature: input.signature });
-    const ticket = await finish(tx, actor, t, input.status);
+    const ticket = await finish(tx, actor, t, input);
     const mail = posted.mail.mail;
     return {
       ticket,
@@ -60,7 +60,7 @@ export async function addNote(db: Db, actor: Actor, tid: number, input: NoteInpu
     if (mentions.length) {
       await ticketEvent(tx, actor, t.id, "mentioned", { data: { entryId: posted.entry.id, staffIds: mentions.map((m) => m.id), names: mentions.map((m) => m.name) } });
     }
-    const ticket = await finish(tx, actor, t, input.status);
+    const ticket = await finish(tx, actor, t, input);
     return {
       ticket,
       entry: { id: posted.entry.id, type: posted.entry.type, createdAt: posted.entry.createdAt, attachments: posted.attachments.map(toAttachment) },
