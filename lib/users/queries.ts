@@ -29,17 +29,24 @@ export async function getUserDetail(db: Executor, scope: TicketScope, id: number
 
 type Hit = { id: number; rank: number; k: string };
 
+/** The expressions of the search indexes (db/schema/orgs.ts); queries must repeat them exactly. */
+const lname = sql`lower(${users.name}) COLLATE "C"`;
+const lemail = sql`lower(${users.email}) COLLATE "C"`;
+const lastWord = sql`regexp_replace(lower(${users.name}), '^.*[[:space:]]', '') COLLATE "C"`;
+
+/** Rows the any-word tier reads at most: the GIN index cannot return rows in name order. */
+const WORD_TIER_CAP = 200;
+
 /**
- * Best matches first: an exact email or name, then names starting with the query, then emails
- * starting with it, then names with a word starting with it ("smi" finds "John Smith"). Each
- * tier reads at most 25 rows in index order (users_name_prefix_idx, users_email_prefix_idx);
- * the word tier (GIN users_name_words_idx) runs only when the first tiers leave room.
+ * Best matches first: an exact email or name, then names starting with the query, emails
+ * starting with it, names whose last word (the surname) starts with it, and last names with any
+ * other word starting with it ("smi" finds "Ana Smith-Lee"). The first tiers each read at most 25
+ * rows in index order (users_name_prefix_idx, users_email_prefix_idx, users_name_last_word_idx);
+ * the word tier (GIN users_name_words_idx) runs only when they leave room, on a bounded set.
  */
 export async function searchUsers(db: Executor, q: string) {
   const lq = q.toLowerCase();
   const prefix = likePrefix(q);
-  const lname = sql`lower(${users.name}) COLLATE "C"`;
-  const lemail = sql`lower(${users.email}) COLLATE "C"`;
   const hits = await rows<Hit>(
     db,
     sql`SELECT id, min(rank)::int AS rank, min(k) AS k FROM (
@@ -48,16 +55,22 @@ export async function searchUsers(db: Executor, q: string) {
           UNION ALL
           (SELECT ${users.id}, CASE WHEN lower(${users.email}) = ${lq} THEN 0 ELSE 2 END, ${lemail}
              FROM ${users} WHERE ${lemail} LIKE ${prefix} ORDER BY ${lemail} LIMIT ${LIMIT})
+          UNION ALL
+          (SELECT ${users.id}, 3, ${lastWord}
+             FROM ${users} WHERE ${lastWord} LIKE ${prefix} ORDER BY ${lastWord} LIMIT ${LIMIT})
         ) h GROUP BY id ORDER BY 2, 3 LIMIT ${LIMIT}`,
   );
   const words = wordsPrefixMatch(users.name, q);
   if (hits.length < LIMIT && words) {
     const seen = hits.map((h) => Number(h.id));
+    // MATERIALIZED: otherwise the planner may walk the name index in order and filter, which
+    // reads the whole table when the word is rare.
     const more = await rows<Hit>(
       db,
-      sql`SELECT ${users.id} AS id, 3 AS rank, ${lname} AS k FROM ${users}
-          WHERE ${words} ${seen.length ? sql`AND ${users.id} NOT IN ${seen}` : sql``}
-          ORDER BY ${lname}, ${users.id} LIMIT ${LIMIT - hits.length}`,
+      sql`WITH m AS MATERIALIZED (
+            SELECT ${users.id} AS id, ${lname} AS k FROM ${users}
+            WHERE ${words} ${seen.length ? sql`AND ${users.id} NOT IN ${seen}` : sql``} LIMIT ${WORD_TIER_CAP})
+          SELECT id, 4 AS rank, k FROM m ORDER BY k, id LIMIT ${LIMIT - hits.length}`,
     );
     hits.push(...more);
   }

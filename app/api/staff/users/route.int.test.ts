@@ -37,12 +37,13 @@ describe("GET /users/search", () => {
     const byName = await createUser(db, `first-${uniq()}@mail.example`, `${tag.toUpperCase()} Ruiz`);
     const byLonger = await createUser(db, `second-${uniq()}@mail.example`, `${tag}bel Smith`);
     const byEmail = await createUser(db, `${tag}z@mail.example`, "Wholly Different");
-    const byWord = await createUser(db, `third-${uniq()}@mail.example`, `Bob ${tag}nd`);
+    const bySurname = await createUser(db, `third-${uniq()}@mail.example`, `Bob ${tag}nd`);
+    const byMiddle = await createUser(db, `fourth-${uniq()}@mail.example`, `Ann ${tag}x Lee`);
     await createUser(db, `x${tag}@mail.example`, `Not ${uniq()}`); // contains, but no prefix
     const res = await find(tag.toUpperCase());
     expect(res.status).toBe(200);
-    expect(res.json.data!.items.map((u) => u.id)).toEqual([byName.id, byLonger.id, byEmail1.id, byEmail.id, byWord.id]);
-    expect(res.json.data).toMatchObject({ total: 5, nextCursor: null });
+    expect(res.json.data!.items.map((u) => u.id)).toEqual([byName.id, byLonger.id, byEmail1.id, byEmail.id, bySurname.id, byMiddle.id]);
+    expect(res.json.data).toMatchObject({ total: 6, nextCursor: null });
     // A whole address typed comes first, before names that start with it.
     const lookalike = await createUser(db, `other-${uniq()}@mail.example`, `${tag}@mail.example and more`);
     const exact = await find(`${tag}@MAIL.example`);
