@@ -8,6 +8,14 @@ import { env, setEnvVar } from "@/lib/config/env";
 import { CLIENT_IP_HEADER, PROXY_TOKEN_HEADER } from "@/lib/http/client-ip";
 import { ipInList, parseTrustList, resolveClientIp } from "@/lib/http/client-address";
 
+let inFlight = 0;
+
+/** Resolves once no request is being handled (a client that hung up leaves its handler running), or after `timeoutMs`. */
+export async function requestsDrained(timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (inFlight > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+}
+
 export interface ServerOptions {
   port: number;
   hostname: string;
@@ -44,13 +52,16 @@ function listen(
     req.headers["x-real-ip"] = client;
     req.headers[CLIENT_IP_HEADER] = client;
     req.headers[PROXY_TOKEN_HEADER] = token;
-    handle(req, res).catch((err) => {
-      console.error("[server] request failed:", err);
-      if (!res.headersSent) {
-        res.statusCode = 500;
-        res.end("Internal server error");
-      }
-    });
+    inFlight++;
+    handle(req, res)
+      .catch((err) => {
+        console.error("[server] request failed:", err);
+        if (!res.headersSent) {
+          res.statusCode = 500;
+          res.end("Internal server error");
+        }
+      })
+      .finally(() => inFlight--);
   });
   // Keep-alive longer than typical load balancers' idle timeouts.
   server.keepAliveTimeout = 65_000;

@@ -10,7 +10,7 @@ import { closeDb, getDbHandle } from "@/db/client";
 import { migrationStatus } from "@/db/migrate";
 import { DatabaseInUseError } from "@/db/pglite-lock";
 import { seedCore } from "@/lib/setup/seed";
-import { prepareServer } from "./server";
+import { prepareServer, requestsDrained } from "./server";
 
 async function main() {
   (process.env as Record<string, string>).NODE_ENV = "production";
@@ -67,7 +67,21 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: shutting down`);
-    server.close();
+    // Requests in flight finish before the database closes (at most 10 s), so none of them
+    // fails half-way with a closed pool.
+    await new Promise<void>((resolve) => {
+      const force = setTimeout(() => {
+        server.closeAllConnections();
+        resolve();
+      }, 10_000);
+      force.unref();
+      server.close(() => {
+        clearTimeout(force);
+        resolve();
+      });
+      server.closeIdleConnections();
+    });
+    await requestsDrained(5_000);
     await closeDb().catch(() => {});
     process.exit(0);
   };

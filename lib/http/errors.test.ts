@@ -25,6 +25,13 @@ describe("error envelope", () => {
     expect(JSON.stringify(await res.json())).not.toContain("hunter2");
   });
 
+  it("answers a client abort as a 400 without logging it as unhandled", async () => {
+    const abort = Object.assign(new Error("aborted"), { code: "ECONNRESET" });
+    const res = fail(abort);
+    expect(res.status).toBe(400);
+    expect((await res.json()).message).toMatch(/aborted/);
+  });
+
   it("wraps data in the success envelope", async () => {
     const res = ok({ a: 1 }, { message: "Done" });
     expect(await res.json()).toEqual({ status: 200, message: "Done", data: { a: 1 } });

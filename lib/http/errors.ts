@@ -68,10 +68,18 @@ export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
 
+/** The client went away while its request body was being read: nobody to answer, nothing to log. */
+function isClientAbort(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  const code = (e as { code?: unknown }).code;
+  return e.name === "AbortError" || (code === "ECONNRESET" && e.message === "aborted");
+}
+
 /** Any thrown value becomes an AppError; unknown errors are logged and answered generically. */
 export function toAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
   if (e instanceof ZodError) return AppError.validation(e);
+  if (isClientAbort(e)) return new AppError("bad_request", "The request was aborted by the client");
   console.error("[error] unhandled:", e);
   return new AppError("internal", "Internal server error");
 }

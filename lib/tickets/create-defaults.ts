@@ -19,12 +19,11 @@ let cache: { at: number; value: Catalog } | null = null;
 
 export async function loadCatalog(db: Executor): Promise<Catalog> {
   if (cache && Date.now() - cache.at < TTL_MS) return cache.value;
-  const [t, p, d, s] = await Promise.all([
-    db.select().from(helpTopics),
-    db.select().from(priorities),
-    db.select().from(departments),
-    db.select().from(slaPlans),
-  ]);
+  // One after another: `db` is often a transaction, whose single connection cannot run queries in parallel.
+  const t = await db.select().from(helpTopics);
+  const p = await db.select().from(priorities);
+  const d = await db.select().from(departments);
+  const s = await db.select().from(slaPlans);
   const byId = <R extends { id: number }>(rows: R[]) => new Map(rows.map((r) => [r.id, r]));
   const value = { topics: byId(t), priorities: byId(p), departments: byId(d), slas: byId(s) };
   cache = { at: Date.now(), value };
