@@ -42,3 +42,6 @@ export type ReferralKind = (typeof referralKinds)[number];
 
 export const ticketNumberFormats = ["random", "sequence"] as const;
 export type TicketNumberFormat = (typeof ticketNumberFormats)[number];
+
+export const taskStatuses = ["open", "closed"] as const;
+export type TaskStatus = (typeof taskStatuses)[number];

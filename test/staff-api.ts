@@ -11,6 +11,7 @@ export function api(as: StaffIdentity | null) {
     post: <T = unknown>(h: Handler, path: string, params: Record<string, string>, body?: unknown, headers?: Record<string, string>) =>
       run<T>(h, "POST", path, params, body ?? {}, headers),
     patch: <T = unknown>(h: Handler, path: string, params: Record<string, string>, body: unknown, headers?: Record<string, string>) => run<T>(h, "PATCH", path, params, body, headers),
+    put: <T = unknown>(h: Handler, path: string, params: Record<string, string>, body: unknown, headers?: Record<string, string>) => run<T>(h, "PUT", path, params, body, headers),
     del: <T = unknown>(h: Handler, path: string, params: Record<string, string>, body?: unknown, headers?: Record<string, string>) => run<T>(h, "DELETE", path, params, body, headers),
   };
 }

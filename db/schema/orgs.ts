@@ -41,5 +41,13 @@ export const users = pgTable(
   (t) => [
     uniqueIndex("users_email_idx").on(sql`lower(${t.email})`),
     index("users_org_idx").on(t.orgId),
+    // User search (prefix, case-insensitive): "C" ordering lets LIKE 'abc%' and ORDER BY use the
+    // index whatever the database's collation. Names match on their start and on their last word
+    // (surnames) through btrees read in order; the GIN index finds a prefix of any other word.
+    index("users_email_prefix_idx").on(sql`lower(${t.email}) COLLATE "C"`),
+    index("users_name_prefix_idx").on(sql`lower(${t.name}) COLLATE "C"`),
+    index("users_name_last_word_idx").on(sql`regexp_replace(lower(${t.name}), '^.*[[:space:]]', '') COLLATE "C"`),
+    index("users_name_words_idx").using("gin", sql`to_tsvector('simple', ${t.name})`),
+    index("users_org_name_idx").on(t.orgId, sql`lower(${t.name}) COLLATE "C"`, t.id),
   ],
 );

@@ -1,6 +1,8 @@
 export {
   saveAttachments,
   copyAttachments,
+  moveAttachments,
+  removeUnlinkedAttachments,
   listAttachmentsForEntries,
   getAttachmentById,
   readAttachmentContent,

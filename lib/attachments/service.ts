@@ -1,5 +1,6 @@
 // Attachments of thread entries: the policy check, storage of the bytes, the metadata rows.
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { rows } from "@/db/rows";
 import type { Executor } from "@/db/client";
 import { attachments } from "@/db/schema";
 import { type DroppedFile, type FilePolicy, checkFile, cleanFileName } from "./policy";
@@ -21,10 +22,13 @@ export interface SaveResult {
   dropped: DroppedFile[];
 }
 
-/** Checks each file against the policy, stores the allowed ones and links them to the entry. */
+/**
+ * Checks each file against the policy, stores the allowed ones and links them to the entry (or
+ * to nothing yet: a draft's uploads, linked when the draft is sent).
+ */
 export async function saveAttachments(
   tx: Executor,
-  params: { ticketId: number; entryId: number; files: FileInput[]; policy: FilePolicy },
+  params: { ticketId: number | null; entryId: number | null; files: FileInput[]; policy: FilePolicy },
 ): Promise<SaveResult> {
   const dropped: DroppedFile[] = [];
   const keep: Array<FileInput & { name: string; contentType: string }> = [];
@@ -80,6 +84,36 @@ export async function copyAttachments(
       })),
     )
     .returning();
+}
+
+/**
+ * Moves stored attachments that belong to no entry yet (a draft's uploads) to an entry, keeping
+ * their ids, so links to them written in the body stay valid.
+ */
+export async function moveAttachments(
+  tx: Executor,
+  params: { attachmentIds: number[]; ticketId: number; entryId: number },
+): Promise<AttachmentRow[]> {
+  if (!params.attachmentIds.length) return [];
+  return tx
+    .update(attachments)
+    .set({ ticketId: params.ticketId, entryId: params.entryId })
+    .where(and(inArray(attachments.id, params.attachmentIds), isNull(attachments.entryId), isNull(attachments.ticketId)))
+    .returning();
+}
+
+/** Deletes attachments that belong to no entry (discarded uploads) and the bytes nothing else uses. */
+export async function removeUnlinkedAttachments(tx: Executor, ids: number[]): Promise<{ attachments: number; blobs: number }> {
+  if (!ids.length) return { attachments: 0, blobs: 0 };
+  const gone = await tx
+    .delete(attachments)
+    .where(and(inArray(attachments.id, ids), isNull(attachments.entryId)))
+    .returning({ sha: attachments.blobSha256 });
+  const shas = [...new Set(gone.map((g) => g.sha))];
+  const blobs = shas.length
+    ? await rows(tx, sql`DELETE FROM blobs b WHERE b.sha256 IN ${shas} AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.blob_sha256 = b.sha256) RETURNING b.sha256`)
+    : [];
+  return { attachments: gone.length, blobs: blobs.length };
 }
 
 export async function listAttachmentsForEntries(db: Executor, entryIds: number[]): Promise<AttachmentRow[]> {

@@ -17,6 +17,14 @@ describe("role -> permission table", () => {
     ["manager", "docs.acknowledge", true],
     ["manager", "tickets.restore", false],
     ["manager", "staff.manage", false],
+    ["agent", "users.manage", true],
+    ["agent", "users.delete", false],
+    ["agent", "orgs.view", true],
+    ["agent", "orgs.manage", false],
+    ["agent", "tasks.close", true],
+    ["manager", "users.delete", true],
+    ["manager", "users.purge", false],
+    ["manager", "orgs.manage", true],
   ] as const)("%s %s -> %s", (role, perm, expected) => {
     expect(roleCan(role, perm)).toBe(expected);
   });

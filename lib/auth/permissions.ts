@@ -21,6 +21,20 @@ export const permissions = [
   "canned.use",
   "canned.manage",
   "docs.acknowledge",
+  "users.view",
+  "users.manage",
+  "users.delete",
+  /** Delete a user together with the tickets they own. */
+  "users.purge",
+  "orgs.view",
+  "orgs.manage",
+  "tasks.view",
+  "tasks.create",
+  "tasks.edit",
+  "tasks.note",
+  "tasks.assign",
+  "tasks.transfer",
+  "tasks.close",
   "staff.manage",
   "settings.manage",
 ] as const;
@@ -41,10 +55,21 @@ const agent: Permission[] = [
   "tickets.merge",
   "tickets.export",
   "canned.use",
+  // Agents open tickets for clients, so they look up, add and correct users.
+  "users.view",
+  "users.manage",
+  "orgs.view",
+  "tasks.view",
+  "tasks.create",
+  "tasks.edit",
+  "tasks.note",
+  "tasks.assign",
+  "tasks.transfer",
+  "tasks.close",
 ];
 
 // Managers (PMs) do everything within their departments; admins do everything everywhere.
-const manager: Permission[] = [...agent, "tickets.delete", "canned.manage", "docs.acknowledge"];
+const manager: Permission[] = [...agent, "tickets.delete", "canned.manage", "docs.acknowledge", "users.delete", "orgs.manage"];
 
 export const rolePermissions: Record<StaffRole, ReadonlySet<Permission>> = {
   agent: new Set(agent),

@@ -3,6 +3,7 @@
 // Admins see everything. Every ticket query takes this condition, so lists, counts, search and
 // export agree with single-ticket reads (which answer 404 outside the scope).
 import { type SQL, eq, inArray, or, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { tickets } from "@/db/schema";
 import type { SessionStaff } from "./staff-context";
 
@@ -19,7 +20,7 @@ export function scopeOf(staff: Pick<SessionStaff, "id" | "role" | "deptIds" | "t
 }
 
 /** Minimal column set the condition needs; pass an alias of `tickets` when the query uses one. */
-type TicketColumns = Pick<typeof tickets, "id" | "deptId" | "staffId" | "teamId">;
+type TicketColumns = Record<"id" | "deptId" | "staffId" | "teamId", AnyPgColumn>;
 
 /**
  * SQL condition: the ticket row `t` is visible in `scope`. The referral test is an uncorrelated

@@ -4,6 +4,7 @@ import { pruneJobRuns } from "./prune";
 import { openStatuses } from "@/db/enums";
 import { autoMailLog, events, tickets } from "@/db/schema";
 import { flushApiKeyUsage } from "@/lib/api-keys";
+import { purgeOldDrafts } from "@/lib/drafts";
 import { sendQueuedMail } from "@/lib/mail";
 import { registerJob } from "./registry";
 
@@ -66,4 +67,12 @@ registerJob({
     const mails = await db.delete(autoMailLog).where(lt(autoMailLog.createdAt, new Date(now.getTime() - 86_400_000))).returning({ id: autoMailLog.id });
     return { autoMailLog: mails.length, jobRuns: await pruneJobRuns(db, 30) };
   },
+});
+
+registerJob({
+  name: "purge-drafts",
+  description: "Delete drafts untouched for draftRetentionDays (30) with the files uploaded to them",
+  everySeconds: 86_400,
+  schedule: "41 3 * * *",
+  run: ({ db, now }) => purgeOldDrafts(db, now),
 });

@@ -6,7 +6,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import type { EntryType, TicketSource } from "@/db/enums";
 import { threadEntries, tickets } from "@/db/schema";
-import { type AttachmentRow, type DroppedFile, type FileInput, type FilePolicy, copyAttachments, saveAttachments } from "@/lib/attachments";
+import { type AttachmentRow, type DroppedFile, type FileInput, type FilePolicy, copyAttachments, moveAttachments, saveAttachments } from "@/lib/attachments";
 import { type EventInput, recordEvent } from "@/lib/events";
 
 export type EntryRow = typeof threadEntries.$inferSelect;
@@ -55,8 +55,10 @@ export interface InsertEntryParams {
   source?: TicketSource | null;
   email?: EntryEmailMeta;
   files?: FileInput[];
-  /** Stored attachments to link (a draft's uploads, a forwarded file). */
+  /** Stored attachments to link (a forwarded file): copied, the originals stay. */
   attachmentIds?: number[];
+  /** Stored attachments of no entry yet (a draft's uploads): moved here, keeping their ids. */
+  moveAttachmentIds?: number[];
   /** Files refused before they reached us (the MIME parser's over-size parts). */
   droppedEarlier?: DroppedFile[];
   policy: FilePolicy;
@@ -81,7 +83,7 @@ export function textToHtml(text: string): string {
   return esc.replace(/\r?\n/g, "<br>\n");
 }
 
-async function insertRow(tx: Executor, p: Omit<InsertEntryParams, "files" | "attachmentIds" | "droppedEarlier" | "policy">): Promise<EntryRow> {
+async function insertRow(tx: Executor, p: Omit<InsertEntryParams, "files" | "attachmentIds" | "moveAttachmentIds" | "droppedEarlier" | "policy">): Promise<EntryRow> {
   const e = p.email ?? {};
   const [entry] = await tx
     .insert(threadEntries)
@@ -127,6 +129,7 @@ export async function insertEntry(tx: Executor, p: InsertEntryParams): Promise<I
     }
   }
   const linked = p.attachmentIds?.length ? await copyAttachments(tx, { attachmentIds: p.attachmentIds, ticketId: p.ticketId, entryId: entry.id }) : [];
+  const moved = p.moveAttachmentIds?.length ? await moveAttachments(tx, { attachmentIds: p.moveAttachmentIds, ticketId: p.ticketId, entryId: entry.id }) : [];
   const dropped = [...(p.droppedEarlier ?? []), ...saved.dropped];
   let droppedNote: EntryRow | null = null;
   if (dropped.length) {
@@ -134,7 +137,7 @@ export async function insertEntry(tx: Executor, p: InsertEntryParams): Promise<I
     const text = `Attachment${dropped.length > 1 ? "s" : ""} not stored (from the entry above):\n${lines.join("\n")}`;
     droppedNote = await insertRow(tx, { ticketId: p.ticketId, type: "note", poster: SYSTEM_POSTER, body: { text, html: textToHtml(text) } });
   }
-  return { entry, attachments: [...saved.saved, ...linked], dropped, droppedNote };
+  return { entry, attachments: [...saved.saved, ...linked, ...moved], dropped, droppedNote };
 }
 
 /** Bumps the ticket's version and activity times after a new entry. */

@@ -67,6 +67,8 @@ export interface PostStaffEntryParams {
   body: EntryBody;
   files?: FileInput[];
   attachmentIds?: number[];
+  /** A draft's uploads, moved to the entry. */
+  moveAttachmentIds?: number[];
   source?: TicketSource;
   email?: EntryEmailMeta;
 }
@@ -86,6 +88,7 @@ export async function postStaffEntry(db: Executor, p: PostStaffEntryParams): Pro
       email: p.email,
       files: p.files,
       attachmentIds: p.attachmentIds,
+      moveAttachmentIds: p.moveAttachmentIds,
       policy: settings,
     });
     await touchTicket(tx, p.ticketId, { type: p.type });

@@ -6,6 +6,7 @@ import type { Executor } from "@/db/client";
 import { tickets } from "@/db/schema";
 import { getAttachmentById, readAttachmentContent } from "@/lib/attachments";
 import { can, ticketVisible } from "@/lib/auth";
+import { draftOwnsAttachment } from "@/lib/drafts";
 import { AppError } from "@/lib/http/errors";
 import { type Actor, actorScope } from "./actor";
 
@@ -15,12 +16,21 @@ export const INLINE_SAFE_TYPES = new Set(["image/png", "image/jpeg", "image/gif"
 export async function getAttachmentForStaff(db: Executor, actor: Actor, id: number) {
   const file = await getAttachmentById(db, id);
   const notFound = new AppError("not_found", `Attachment ${id} not found`);
-  if (!file?.ticketId) throw notFound;
+  if (!file) throw notFound;
+  // Not sent yet: a file of a draft, which only its owner sees.
+  if (!file.ticketId) {
+    if (!file.entryId && (await draftOwnsAttachment(db, actor.id, id))) return withContent(db, file, id);
+    throw notFound;
+  }
   const [ticket] = await db
     .select({ status: tickets.status })
     .from(tickets)
     .where(and(eq(tickets.id, file.ticketId), ticketVisible(actorScope(actor))));
   if (!ticket || (ticket.status === "deleted" && !can(actor, "tickets.restore"))) throw notFound;
+  return withContent(db, file, id);
+}
+
+async function withContent<F extends { blobSha256: string }>(db: Executor, file: F, id: number) {
   const content = await readAttachmentContent(db, file);
   if (!content) throw new AppError("gone", `The content of attachment ${id} is no longer stored`);
   return { file, content };

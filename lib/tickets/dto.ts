@@ -10,6 +10,16 @@ export const attachmentUrl = (id: number) => `/api/staff/attachments/${id}`;
 type AttachmentRow = typeof attachments.$inferSelect;
 type EntryRow = { entry: typeof threadEntries.$inferSelect; mergedFrom: { id: number; number: string } | null };
 type EventRow = { event: typeof events.$inferSelect; staffName: string | null };
+type TicketTask = {
+  id: number;
+  title: string;
+  status: string;
+  department: { id: number; name: string };
+  assignee: { staff: { id: number; name: string } | null; team: { id: number; name: string } | null };
+  dueAt: Date | null;
+  createdAt: Date;
+  closedAt: Date | null;
+};
 type LinkRow = Pick<typeof ticketLinks.$inferSelect, "parentId" | "childId" | "kind" | "createdAt"> & {
   other: { id: number; number: string; subject: string; status: string };
 };
@@ -84,6 +94,8 @@ export function toTicketDetail(
     referrals: { id: number; kind: string; targetId: number; name: string | null; createdAt: Date }[];
     events: EventRow[];
     links: LinkRow[];
+    /** Its tasks, open first (lib/tasks). */
+    tasks: TicketTask[];
   },
 ) {
   const { ticket: t, ...joined } = d.header;
@@ -122,6 +134,7 @@ export function toTicketDetail(
     mergedInto: joined.mergedInto,
     merged: d.links.filter((l) => l.parentId === t.id && l.kind !== "link").map((l) => ({ ...l.other, mode: l.kind, mergedAt: l.createdAt })),
     linked: d.links.filter((l) => l.kind === "link").map((l) => ({ ...l.other, linkedAt: l.createdAt })),
+    tasks: d.tasks,
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
     lastMessageAt: t.lastMessageAt,

@@ -15,7 +15,7 @@ export { massAction, type MassResult } from "./mass";
 export { mergeTickets } from "./merge";
 export { findMentions, notifyAssignment } from "./notify";
 export { openTicketForUser } from "./open";
-export { purgeDeletedTickets } from "./purge";
+export { purgeDeletedTickets, purgeTicketsOfUser } from "./purge";
 export { getTicketDetail, loadTicketHeader, visibleTicketIds } from "./queries";
 export { referTicket, removeReferral } from "./referral";
 export { addNote, replyToTicket } from "./reply";

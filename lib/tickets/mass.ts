@@ -38,7 +38,7 @@ const CONCURRENCY = 4;
 function runOne(db: Db, actor: Actor, input: Exclude<MassInput, { action: "merge" | "link" }>, tid: number): Promise<TicketRow> {
   switch (input.action) {
     case "status":
-      return changeTicketStatus(db, actor, tid, { status: input.status, comment: input.comment }).then((r) => r.ticket);
+      return changeTicketStatus(db, actor, tid, { status: input.status, comment: input.comment, closeTasks: input.closeTasks }).then((r) => r.ticket);
     case "assign":
       return assignTicket(db, actor, tid, { assignee: input.assignee, comment: input.comment });
     case "release":

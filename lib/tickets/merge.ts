@@ -8,6 +8,7 @@ import { inArray, sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { attachments, threadEntries, ticketCollaborators, ticketLinks, tickets } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
+import { moveTasksToTicket } from "@/lib/tasks";
 import type { Actor } from "./actor";
 import { ticketEvent } from "./events";
 import { type TicketRow, conflict, lockTickets, updateTicket, ticketTransaction } from "./lock";
@@ -58,6 +59,8 @@ export async function mergeTickets(db: Db, actor: Actor, parentId: number, input
       .set({ ticketId: parent.id, mergedFromTicketId: sql`COALESCE(${threadEntries.mergedFromTicketId}, ${threadEntries.ticketId})` })
       .where(inArray(threadEntries.ticketId, childIds));
     await tx.update(attachments).set({ ticketId: parent.id }).where(inArray(attachments.ticketId, childIds));
+    // Tasks follow the thread, so the closed children keep none open.
+    await moveTasksToTicket(tx, actor, childIds, parent);
     // Tickets merged earlier into a child now belong to the parent.
     await tx
       .update(tickets)

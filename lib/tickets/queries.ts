@@ -21,6 +21,7 @@ import {
 } from "@/db/schema";
 import { can, ticketVisible } from "@/lib/auth";
 import { AppError } from "@/lib/http/errors";
+import { tasksOfTicket } from "@/lib/tasks";
 import { type Actor, actorScope } from "./actor";
 import { toTicketDetail } from "./dto";
 
@@ -132,15 +133,16 @@ function loadLinks(db: Executor, tid: number) {
 /** GET /tickets/{tid}: the ticket, its people, thread, events and what the caller may do. */
 export async function getTicketDetail(db: Executor, actor: Actor, tid: number) {
   const header = await loadTicketHeader(db, actor, tid);
-  const [thread, files, collaborators, referrals, eventRows, links] = await Promise.all([
+  const [thread, files, collaborators, referrals, eventRows, links, taskRows] = await Promise.all([
     loadThread(db, tid),
     loadAttachments(db, tid),
     loadCollaborators(db, tid),
     loadReferrals(db, tid),
     loadEvents(db, tid),
     loadLinks(db, tid),
+    tasksOfTicket(db, tid),
   ]);
-  return toTicketDetail(actor, { header, thread, files, collaborators, referrals, events: eventRows, links });
+  return toTicketDetail(actor, { header, thread, files, collaborators, referrals, events: eventRows, links, tasks: taskRows });
 }
 
 /** Ticket ids among `tids` the caller may see (deleted ones excluded). */

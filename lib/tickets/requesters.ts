@@ -2,7 +2,8 @@
 // belongs to an organization joins it.
 import { inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { organizations, users } from "@/db/schema";
+import { users } from "@/db/schema";
+import { orgIdForEmailSql } from "@/lib/orgs";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -38,8 +39,6 @@ export async function findOrCreateUsers(tx: Executor, people: Person[], created?
   if (!missing.length) return found;
 
   // The organization is looked up inside the insert: one round trip for the usual single user.
-  const orgOf = (email: string) =>
-    sql`(SELECT ${organizations.id} FROM ${organizations} WHERE ${organizations.domains} @> ARRAY[${email.split("@")[1] ?? ""}]::text[] ORDER BY ${organizations.id} LIMIT 1)`;
   const inserted = await tx
     .insert(users)
     .values(
@@ -48,7 +47,7 @@ export async function findOrCreateUsers(tx: Executor, people: Person[], created?
         // Names are kept as given (shown literally; exports neutralise formulas), only blank ones replaced.
         name: (p.name && p.name.trim() ? p.name : nameFromEmail(p.email)).slice(0, 200),
         phone: p.phone?.trim() || null,
-        orgId: orgOf(p.email),
+        orgId: orgIdForEmailSql(p.email),
       })),
     )
     .onConflictDoNothing()

@@ -25,6 +25,8 @@ export const statusChangeSchema = z.object({
   comment,
   /** Apply the same change to tickets merged into this one. */
   children: z.boolean().optional(),
+  /** Close the ticket's open tasks with it (otherwise they block closing: 409). */
+  closeTasks: z.boolean().optional(),
   expectedVersion,
 });
 export type StatusChangeInput = z.infer<typeof statusChangeSchema>;
@@ -104,7 +106,7 @@ export const versionOnlySchema = z.object({ expectedVersion }).optional().defaul
 export const massActions = ["status", "assign", "release", "transfer", "claim", "merge", "link", "delete"] as const;
 const tids = z.array(id).min(1, "Select at least one ticket").max(500, "At most 500 tickets at a time");
 export const massSchema = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("status"), tids, status: z.enum(settableStatuses), comment }),
+  z.object({ action: z.literal("status"), tids, status: z.enum(settableStatuses), comment, closeTasks: z.boolean().optional() }),
   z.object({ action: z.literal("assign"), tids, assignee: assigneeRef, comment }),
   z.object({ action: z.literal("release"), tids, staff: z.boolean().optional(), team: z.boolean().optional(), comment }),
   z.object({ action: z.literal("transfer"), tids, deptId: id, refer: z.boolean().optional(), comment }),
@@ -214,6 +216,10 @@ export const replySchema = z.object({
   signature: boolish.default(true),
   /** Status to set with the reply, e.g. awaiting_client. */
   status: z.enum(settableStatuses).optional(),
+  /** With a closing status: close the ticket's open tasks too. */
+  closeTasks: boolish.optional(),
+  /** Files uploaded to the caller's drafts (POST /draft/{id}/attachments) to send with the entry. */
+  attachmentIds: jsonish(z.array(id).max(100)).optional(),
   expectedVersion: z.coerce.number().int().positive().max(MAX_DB_ID).optional(),
 });
 export type ReplyInput = z.infer<typeof replySchema>;
@@ -222,6 +228,8 @@ export const noteSchema = z.object({
   body: entryText,
   format: z.enum(["text", "html"]).default("text"),
   status: z.enum(settableStatuses).optional(),
+  closeTasks: boolish.optional(),
+  attachmentIds: jsonish(z.array(id).max(100)).optional(),
   expectedVersion: z.coerce.number().int().positive().max(MAX_DB_ID).optional(),
 });
 export type NoteInput = z.infer<typeof noteSchema>;

@@ -8,6 +8,7 @@ import { rows } from "@/db/rows";
 import { createTestDb } from "@/db/testing";
 import { departments, staffDepartments } from "@/db/schema";
 import { adminMatrixCases } from "@/test/admin-matrix-cases";
+import { directoryMatrixCases } from "@/test/directory-matrix-cases";
 import { type StaffIdentity, callRoute, setupTestAuth, staffRequest } from "@/test/auth";
 import { type Cast, createStaff, seedStaffCast } from "@/test/staff-factory";
 import { setIntakeEnv } from "@/test/intake-env";
@@ -279,6 +280,7 @@ const cases: Record<string, Case> = {
   "PATCH /me": { handler: me.PATCH, method: "PATCH", setup: async () => ({ path: "/api/staff/me", body: { signature: "Regards" } }), expect: everyone(200) },
   "GET /status": { handler: status.GET, method: "GET", setup: async () => ({ path: "/api/staff/status" }), expect: everyone(200) },
   ...adminMatrixCases(db),
+  ...directoryMatrixCases(db, () => ({ supportDeptId: cast.support.id, salesDeptId: sales, managerId: cast.manager.id, agentIn: who.agentIn!, supportTicket })),
 };
 
 const table = Object.keys(cases).flatMap((name) => roles.map((role) => [name, role] as const));

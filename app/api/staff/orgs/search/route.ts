@@ -1,0 +1,9 @@
+// GET /api/staff/orgs/search?q= - organizations by name, word or email domain prefix, best matches first, at most 25
+import { getDb } from "@/db/client";
+import { ok } from "@/lib/http/envelope";
+import { directorySearchQuery, searchOrgs } from "@/lib/orgs";
+import { staffRoute } from "@/lib/http/staff-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = staffRoute({ permission: "orgs.view", query: directorySearchQuery }, async ({ query }) => ok(await searchOrgs(await getDb(), query.q)));

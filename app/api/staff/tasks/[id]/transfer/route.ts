@@ -1,0 +1,12 @@
+// POST /api/staff/tasks/{id}/transfer - move to another department (an assignee who does not work there is unassigned)
+import { getDb } from "@/db/client";
+import { ok } from "@/lib/http/envelope";
+import { staffRoute } from "@/lib/http/staff-route";
+import { transferTask, transferTaskSchema, taskIdParams, toTaskSummary } from "@/lib/tasks";
+
+export const dynamic = "force-dynamic";
+
+export const POST = staffRoute({ permission: "tasks.transfer", params: taskIdParams, body: transferTaskSchema }, async ({ staff, params, body, ifMatch }) => {
+  const task = await transferTask(await getDb(), staff, params.id, { ...body, expectedVersion: body.expectedVersion ?? ifMatch });
+  return ok(toTaskSummary(task), { message: "Task transferred" });
+});

@@ -1,0 +1,1 @@
+CREATE INDEX "users_name_last_word_idx" ON "users" USING btree (regexp_replace(lower("name"), '^.*[[:space:]]', '') COLLATE "C");
