@@ -68,7 +68,7 @@ describe("POST /tasks", () => {
 
   it.each<[string, (c: Cast) => Promise<Record<string, unknown>>, number, Record<string, unknown>]>([
     ["no title", async (c) => ({ title: " ", deptId: c.support.id }), 400, { message: "Invalid request body", errors: { title: "Title is required" } }],
-    ["no department", async () => ({}), 400, { message: "Invalid request body", errors: { deptId: "Must be a number" } }],
+    ["no department", async () => ({}), 400, { message: "Invalid request body", errors: { deptId: "must be a number" } }],
     ["an unknown department", async () => ({ deptId: 999999 }), 400, { message: "Unknown department", errors: { deptId: "No active department 999999" } }],
     ["a bad due date", async (c) => ({ deptId: c.support.id, dueAt: "tomorrow" }), 400, { message: "Invalid request body", errors: { dueAt: "Use an ISO date-time with offset, e.g. 2025-03-31T17:00:00Z" } }],
     [

@@ -121,7 +121,7 @@ describe("POST /users", () => {
     ["no email", { name: "X" }, { email: "Email is required" }],
     ["a bad email", { name: "X", email: "not-an-email" }, { email: "Not a valid email address" }],
     ["a long phone", { name: "X", email: "x@mail.example", phone: "1".repeat(51) }, { phone: "At most 50 characters" }],
-    ["a bad orgId", { name: "X", email: "x@mail.example", orgId: "acme" }, { orgId: "Invalid input: expected number, received NaN" }],
+    ["a bad orgId", { name: "X", email: "x@mail.example", orgId: "acme" }, { orgId: "must be a number" }],
   ])("refuses %s", async (_n, body, errors) => {
     const res = await api(cast.agentA).post(create, "/api/staff/users", {}, body);
     expect(res.json).toEqual({ status: 400, message: "Invalid request body", errors });
