@@ -12,3 +12,5 @@ export * from "./jobs";
 export * from "./auth";
 export * from "./canned";
 export * from "./ticket-links";
+export * from "./search";
+export * from "./queues";
