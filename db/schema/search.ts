@@ -36,6 +36,7 @@ export const ticketCounts = pgTable("ticket_counts", {
   status: ticketStatus().notNull(),
   isOverdue: boolean().notNull(),
   isAnswered: boolean().notNull(),
+  isEscalated: boolean().notNull().default(false),
   docsRequired: boolean().notNull(),
   docsAcknowledged: boolean().notNull(),
   n: integer().notNull(),

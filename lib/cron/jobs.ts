@@ -5,6 +5,7 @@ import { openStatuses } from "@/db/enums";
 import { autoMailLog, events, tickets } from "@/db/schema";
 import { flushApiKeyUsage } from "@/lib/api-keys";
 import { sendQueuedMail } from "@/lib/mail";
+import { compactTicketCounts, indexTickets, runSearchSync, ticketsWithoutDocument } from "@/lib/search";
 import { registerJob } from "./registry";
 
 registerJob({
@@ -65,5 +66,26 @@ registerJob({
   async run({ db, now }) {
     const mails = await db.delete(autoMailLog).where(lt(autoMailLog.createdAt, new Date(now.getTime() - 86_400_000))).returning({ id: autoMailLog.id });
     return { autoMailLog: mails.length, jobRuns: await pruneJobRuns(db, 30) };
+  },
+});
+
+registerJob({
+  name: "search-sync",
+  description: "Send queued ticket changes to Algolia (retries with backoff) and run requested full rebuilds; nothing to do without Algolia",
+  everySeconds: 60,
+  schedule: "* * * * *",
+  run: ({ db, now }) => runSearchSync(db, now),
+});
+
+registerJob({
+  name: "search-maintenance",
+  description: "Fold the ticket-count deltas and index tickets that have no search document (written around the services)",
+  everySeconds: 600,
+  schedule: "*/10 * * * *",
+  async run({ db }) {
+    const counts = await compactTicketCounts(db);
+    const missing = await ticketsWithoutDocument(db, 500);
+    await indexTickets(db, missing);
+    return { countRowsBefore: counts.before, countRowsAfter: counts.after, documentsAdded: missing.length };
   },
 });

@@ -1,6 +1,8 @@
 // How many tickets match. Criteria that only filter on the counted dimensions (status,
 // department, assignee, overdue, answered, documentation) are answered from the ticket_counts
-// summary, a few thousand rows whatever the number of tickets; anything else counts tickets.
+// summary, a few thousand rows whatever the number of tickets; anything else counts tickets,
+// exactly up to COUNT_CAP and as "more than COUNT_CAP" beyond (counting 200,000 text matches on
+// every page would cost more than finding the page).
 import { type SQL, and, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { rows } from "@/db/rows";
@@ -17,11 +19,20 @@ const summary: DimensionColumns = {
   status: sql.raw("tc.status"),
   isOverdue: sql.raw("tc.is_overdue"),
   isAnswered: sql.raw("tc.is_answered"),
+  isEscalated: sql.raw("tc.is_escalated"),
   docsRequired: sql.raw("tc.docs_required"),
   docsAcknowledged: sql.raw("tc.docs_acknowledged"),
 };
 
 const all = (conds: SQL[]) => and(...conds)!;
+
+export const COUNT_CAP = 10_000;
+
+export interface Count {
+  count: number;
+  /** False when the count stopped at COUNT_CAP (there are more). */
+  exact: boolean;
+}
 
 /** Counts for several dimension-only criteria in two queries (summary, plus referred tickets). */
 async function countFromSummary(db: Executor, actor: SearchActor, list: Criteria[]): Promise<number[]> {
@@ -50,25 +61,26 @@ async function countFromSummary(db: Executor, actor: SearchActor, list: Criteria
   return counts.map((n, i) => n + Number(ref[`c${i}`] ?? 0));
 }
 
-async function countDirect(db: Executor, actor: SearchActor, c: Criteria, now: Date): Promise<number> {
+async function countDirect(db: Executor, actor: SearchActor, c: Criteria, now: Date): Promise<Count> {
   const text = textMatch(c.q);
   const where = text ? and(criteriaSql(c, actor, now), text.any)! : criteriaSql(c, actor, now);
-  const [r] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM tickets WHERE ${where}`);
-  return Number(r.n);
+  const [r] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM tickets WHERE ${where} LIMIT ${COUNT_CAP + 1}) m`);
+  const n = Number(r.n);
+  return n > COUNT_CAP ? { count: COUNT_CAP, exact: false } : { count: n, exact: true };
 }
 
 /** One count per criteria, in order. */
-export async function countMany(db: Executor, actor: SearchActor, list: Criteria[], now = new Date()): Promise<number[]> {
+export async function countMany(db: Executor, actor: SearchActor, list: Criteria[], now = new Date()): Promise<Count[]> {
   const fast = list.map((c, i) => ({ c, i })).filter((x) => isDimensionOnly(x.c));
   const slow = list.map((c, i) => ({ c, i })).filter((x) => !isDimensionOnly(x.c));
-  const out = new Array<number>(list.length);
+  const out = new Array<Count>(list.length);
   const [fastCounts, slowCounts] = await Promise.all([countFromSummary(db, actor, fast.map((x) => x.c)), Promise.all(slow.map((x) => countDirect(db, actor, x.c, now)))]);
-  fast.forEach((x, j) => (out[x.i] = fastCounts[j]));
+  fast.forEach((x, j) => (out[x.i] = { count: fastCounts[j], exact: true }));
   slow.forEach((x, j) => (out[x.i] = slowCounts[j]));
   return out;
 }
 
-export async function countMatching(db: Executor, actor: SearchActor, c: Criteria, now = new Date()): Promise<number> {
+export async function countMatching(db: Executor, actor: SearchActor, c: Criteria, now = new Date()): Promise<Count> {
   return (await countMany(db, actor, [c], now))[0];
 }
 
@@ -77,9 +89,9 @@ export async function compactTicketCounts(db: Executor): Promise<{ before: numbe
   return db.transaction(async (tx) => {
     const [{ n: before }] = await rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM ticket_counts`);
     await tx.execute(sql`WITH gone AS (DELETE FROM ticket_counts RETURNING *)
-      INSERT INTO ticket_counts (dept_id, staff_id, team_id, status, is_overdue, is_answered, docs_required, docs_acknowledged, n)
-      SELECT dept_id, staff_id, team_id, status, is_overdue, is_answered, docs_required, docs_acknowledged, sum(n)::int
-      FROM gone GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum(n) <> 0`);
+      INSERT INTO ticket_counts (dept_id, staff_id, team_id, status, is_overdue, is_answered, is_escalated, docs_required, docs_acknowledged, n)
+      SELECT dept_id, staff_id, team_id, status, is_overdue, is_answered, is_escalated, docs_required, docs_acknowledged, sum(n)::int
+      FROM gone GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 HAVING sum(n) <> 0`);
     const [{ n: after }] = await rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM ticket_counts`);
     return { before, after };
   });

@@ -47,7 +47,7 @@ export async function pgSearch(db: Executor, actor: SearchActor, c: Criteria, pa
     next = found.length > page.limit ? { e: "pg", v: keysOf(found[page.limit - 1], cols.length) } : null;
   }
   const [items, total] = await Promise.all([loadListItems(db, ids, matched), countMatching(db, actor, c, now)]);
-  return { items, total, nextCursor: next ? encodeCursor(c, next) : null };
+  return { items, total: total.count, totalExact: total.exact, nextCursor: next ? encodeCursor(c, next) : null };
 }
 
 /**

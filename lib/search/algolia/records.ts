@@ -1,14 +1,14 @@
 // Tickets as Algolia records: what is searched, what is filtered, and who may see it. The
 // `visibleTo` tokens mirror lib/auth/scope.ts: d<dept> (the department, or a referral to it),
 // s<staff> (assigned or referred), t<team> (assigned or referred).
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { departments, organizations, priorities, threadEntries, ticketReferrals, tickets, users } from "@/db/schema";
 
 const THREAD_MAX = 6_000;
 const secs = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : null);
 
-export interface TicketRecord {
+export interface TicketRecord extends Record<string, unknown> {
   objectID: string;
   number: string;
   subject: string;
@@ -52,7 +52,6 @@ export async function loadRecords(db: Executor, ids: number[]): Promise<Map<numb
       org: organizations.name,
       userName: users.name,
       userEmail: users.email,
-      escalated: sql<boolean>`EXISTS (SELECT 1 FROM events e WHERE e.ticket_id = ${tickets.id} AND e.action = 'escalated')`,
     })
     .from(tickets)
     .innerJoin(users, eq(users.id, tickets.userId))
@@ -107,7 +106,7 @@ export async function loadRecords(db: Executor, ids: number[]): Promise<Map<numb
       thread: threads.get(t.id) ?? "",
       isOverdue: t.isOverdue,
       isAnswered: t.isAnswered,
-      isEscalated: !!r.escalated,
+      isEscalated: t.escalatedAt !== null,
       docsRequired: t.docsRequired,
       docsAcknowledged: t.docsAcknowledgedAt !== null,
       createdAt: secs(t.createdAt)!,

@@ -41,5 +41,6 @@ export async function algoliaSearch(db: Executor, actor: SearchActor, c: Criteri
     hitIds.filter((id) => visible.has(id)),
   );
   const nbPages = res.nbPages ?? 0;
-  return { items, total: res.nbHits ?? items.length, nextCursor: pageNo + 1 < nbPages ? encodeCursor(c, { e: "algolia", p: pageNo + 1 }) : null };
+  // Algolia's nbHits is exact unless it says it stopped counting (exhaustive.nbHits false).
+  return { items, total: res.nbHits ?? items.length, totalExact: res.exhaustive?.nbHits ?? res.exhaustiveNbHits ?? true, nextCursor: pageNo + 1 < nbPages ? encodeCursor(c, { e: "algolia", p: pageNo + 1 }) : null };
 }

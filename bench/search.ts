@@ -1,0 +1,113 @@
+// Search and queues at scale, in-process (the services the routes call, no HTTP), on PostgreSQL
+// with 16 connections kept busy: the first page of each system queue (target p95 <= 50 ms), the
+// queue list with all counts (p95 <= 100 ms), full-text search of common and rare words with
+// filters (p95 <= 150 ms), and a user lookup by name or email prefix (p95 <= 20 ms; the
+// equivalent SQL, as GET /users/search belongs to the users issue).
+//   npm run db:generate -- --tickets 1000000      (with DATABASE_URL=postgres://.../helpdesk_bench)
+//   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/helpdesk_bench npx tsx bench/search.ts [iterations per scenario]
+import os from "node:os";
+import { sql } from "drizzle-orm";
+import { openDb } from "@/db/client";
+import { rows } from "@/db/rows";
+import { listQueues, queueTickets, systemQueues } from "@/lib/queues";
+import { type Criteria, type SearchActor, searchTickets } from "@/lib/search";
+
+const url = process.env.BENCH_DATABASE_URL;
+if (!url) throw new Error("Set BENCH_DATABASE_URL to a PostgreSQL database filled by npm run db:generate");
+const iterations = Number(process.argv[2] ?? 400);
+const CONNECTIONS = 16;
+
+const handle = await openDb({ url, driver: "pg", poolMax: CONNECTIONS });
+const db = handle.db;
+
+// Actors: the admin, and the busiest agent (their department, teams and tickets).
+const [{ n: ticketCount }] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM tickets`);
+const [admin] = await rows<{ id: number }>(db, sql`SELECT id FROM staff WHERE role = 'admin' ORDER BY id LIMIT 1`);
+const [agentRow] = await rows<{ id: number; dept_id: number }>(
+  db,
+  sql`SELECT s.id, sd.dept_id FROM staff s JOIN staff_departments sd ON sd.staff_id = s.id WHERE s.role = 'agent'
+      ORDER BY (SELECT count(*) FROM tickets t WHERE t.staff_id = s.id AND t.status IN ('open', 'awaiting_client')) DESC LIMIT 1`,
+);
+const teams = (await rows<{ id: number }>(db, sql`SELECT id FROM teams ORDER BY id LIMIT 2`)).map((t) => Number(t.id));
+const actors: Array<{ label: string; actor: SearchActor & { name: string } }> = [
+  { label: "admin", actor: { id: Number(admin.id), role: "admin", deptIds: [], teamIds: [], name: "Admin" } },
+  { label: "agent", actor: { id: Number(agentRow.id), role: "agent", deptIds: [Number(agentRow.dept_id)], teamIds: teams, name: "Agent" } },
+];
+
+interface Result {
+  scenario: string;
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  rps: number;
+  load: string;
+}
+const results: Result[] = [];
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/** Runs `fn` `iterations` times over 16 concurrent workers (one connection each). */
+async function measure(scenario: string, fn: (i: number) => Promise<unknown>, n = iterations) {
+  for (let i = 0; i < Math.min(20, n); i++) await fn(i); // warm up caches and plans
+  const times: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const load0 = os.loadavg()[0];
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      for (let i = next++; i < n; i = next++) {
+        const t0 = performance.now();
+        await fn(i);
+        times.push(performance.now() - t0);
+      }
+    }),
+  );
+  const wall = (performance.now() - started) / 1000;
+  times.sort((a, b) => a - b);
+  const r = { scenario, n, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), max: times[times.length - 1], rps: n / wall, load: `${load0.toFixed(1)}→${os.loadavg()[0].toFixed(1)}` };
+  results.push(r);
+  console.log(`${scenario.padEnd(44)} p50 ${r.p50.toFixed(1).padStart(6)}  p95 ${r.p95.toFixed(1).padStart(6)}  p99 ${r.p99.toFixed(1).padStart(6)}  ${r.rps.toFixed(0).padStart(5)}/s  load ${r.load}`);
+}
+
+console.log(`${ticketCount} tickets, ${CONNECTIONS} connections, ${iterations} iterations a scenario, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+
+for (const { label, actor } of actors) {
+  for (const q of systemQueues) await measure(`queue ${q.slug} first page (${label})`, () => queueTickets(db, actor, q.slug, { limit: 25 }));
+  await measure(`queue list with all counts (${label})`, () => listQueues(db, actor));
+}
+
+// Words by frequency in the generated corpus (lib/setup generator): common nouns, rare tail words.
+const [rare] = await rows<{ word: string }>(db, sql`SELECT word FROM ts_stat('SELECT doc FROM ticket_search WHERE ticket_id < 20000') WHERE ndoc BETWEEN 3 AND 6 AND word ~ '^(zor|qua|vex|mip)' LIMIT 1`);
+const searches: Array<[string, Criteria]> = [
+  ["common word", { q: "printer" }],
+  ["common word, open, one department", { q: "printer", status: ["any_open"], deptId: [Number(agentRow.dept_id)] }],
+  ["common word + prefix, closed, last 90 days", { q: "invoice pay", status: ["any_closed"], createdFrom: "-90d" }],
+  ["two common words, high priority", { q: "password login", priorityId: [3, 4] }],
+  [`rare word (${rare?.word})`, { q: rare?.word ?? "zorzz" }],
+  ["rare word, any status, assigned", { q: rare?.word ?? "zorzz", assignee: ["none"] }],
+  ["Japanese word", { q: "請求書" }],
+  ["ticket number", { q: "" }],
+];
+const [someNumber] = await rows<{ number: string }>(db, sql`SELECT number FROM tickets ORDER BY id DESC LIMIT 1`);
+searches[searches.length - 1][1] = { q: someNumber.number };
+for (const { label, actor } of actors) {
+  for (const [name, c] of searches) await measure(`search: ${name} (${label})`, () => searchTickets(db, actor, c, { limit: 25 }));
+}
+
+// User lookup by prefix, as GET /users/search would do it (name or email, 25 best).
+const prefixes = ["ma", "so", "chen", "dana.w", "pri", "to", "yuki", "ai", "ca", "ni"];
+await measure("user search by name/email prefix (SQL)", (i) => {
+  const p = prefixes[i % prefixes.length];
+  return rows(
+    db,
+    sql`SELECT id, name, email FROM users
+        WHERE lower(email) >= ${p} AND lower(email) < ${`${p}\u{10FFFF}`}
+           OR lower(name) >= ${p} AND lower(name) < ${`${p}\u{10FFFF}`}
+        ORDER BY (lower(email) LIKE ${`${p}%`}) DESC, lower(name) LIMIT 25`,
+  );
+});
+
+console.log("\n| scenario | p50 ms | p95 ms | p99 ms | req/s | load |\n|---|---|---|---|---|---|");
+for (const r of results) console.log(`| ${r.scenario} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.rps.toFixed(0)} | ${r.load} |`);
+await handle.close();
