@@ -3,7 +3,7 @@
 import { type SQL, and, sql } from "drizzle-orm";
 import { openDb } from "@/db/client";
 import { rows } from "@/db/rows";
-import { type Criteria, criteriaSchema, criteriaSql, sortTerms, textMatch } from "@/lib/search";
+import { COUNT_CAP, type Criteria, criteriaSchema, criteriaSql, sortTerms, textMatch } from "@/lib/search";
 import { keySelect, orderBySql, sortColumns } from "@/lib/search/sort";
 
 const handle = await openDb({ url: process.env.BENCH_DATABASE_URL!, driver: "pg", poolMax: 2 });
@@ -31,5 +31,5 @@ if (text && terms[0].key === "relevance") {
   const cols = sortColumns(terms);
   await explain("page", sql`SELECT tickets.id, ${keySelect(cols)} FROM tickets WHERE ${text ? and(filters, text.any) : filters} ORDER BY ${orderBySql(cols)} LIMIT 26`);
 }
-await explain("count (capped)", sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM tickets WHERE ${text ? and(filters, text.any) : filters} LIMIT 10001) m`);
+await explain("count (capped)", sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM tickets WHERE ${text ? and(filters, text.any) : filters} LIMIT ${COUNT_CAP + 1}) m`);
 await handle.close();
