@@ -58,11 +58,6 @@ export class AppError extends Error {
 export function zodFieldErrors(error: ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
-    // An unknown key is named itself, not its parent object.
-    if (issue.code === "unrecognized_keys") {
-      for (const k of issue.keys) out[[...issue.path, k].map(String).join(".")] ??= "Unknown field";
-      continue;
-    }
     const key = issue.path.length ? issue.path.map(String).join(".") : "_";
     if (!(key in out)) out[key] = issue.message;
   }

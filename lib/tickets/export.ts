@@ -1,7 +1,7 @@
 // CSV export of a queue or search: the columns osTicket exports (or a chosen subset), streamed
 // in keyset batches so memory stays bounded however many rows match, UTF-8 with a BOM,
 // formula-looking cells neutralised (csv.ts).
-import { desc, eq, lt, and, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { departments, helpTopics, organizations, priorities, staff, teams, tickets, users } from "@/db/schema";
 import type { Actor } from "./actor";
@@ -11,7 +11,7 @@ import { type ExportColumn, exportColumnKeys } from "./schemas";
 
 const BATCH = 1000;
 
-function fetchBatch(db: Executor, actor: Actor, c: Criteria, beforeId: number | null) {
+function fetchBatch(db: Executor, actor: Actor, c: Criteria, tids: number[] | undefined, beforeId: number | null) {
   const text = textMatch(c.q);
   return db
     .select({
@@ -50,7 +50,7 @@ function fetchBatch(db: Executor, actor: Actor, c: Criteria, beforeId: number | 
     .leftJoin(helpTopics, eq(helpTopics.id, tickets.topicId))
     .leftJoin(staff, eq(staff.id, tickets.staffId))
     .leftJoin(teams, eq(teams.id, tickets.teamId))
-    .where(and(criteriaSql(c, actor), text?.any, beforeId === null ? undefined : lt(tickets.id, beforeId)))
+    .where(and(criteriaSql(c, actor), text?.any, tids?.length ? inArray(tickets.id, tids) : undefined, beforeId === null ? undefined : lt(tickets.id, beforeId)))
     .orderBy(desc(tickets.id))
     .limit(BATCH);
 }
@@ -88,7 +88,7 @@ export function exportFileName(queue: string | undefined, now = new Date()): str
 }
 
 /** The CSV as a byte stream: header first, then one batch per pull. */
-export function exportTicketsCsv(db: Executor, actor: Actor, c: Criteria, chosen?: ExportColumn[]): ReadableStream<Uint8Array> {
+export function exportTicketsCsv(db: Executor, actor: Actor, c: Criteria, chosen?: ExportColumn[], tids?: number[]): ReadableStream<Uint8Array> {
   const columns = chosen?.length ? chosen : [...exportColumnKeys];
   const encoder = new TextEncoder();
   let beforeId: number | null = null;
@@ -101,7 +101,7 @@ export function exportTicketsCsv(db: Executor, actor: Actor, c: Criteria, chosen
           controller.enqueue(encoder.encode(UTF8_BOM + csvRow(columns.map((c) => columnHeaders[c]))));
           return;
         }
-        const rows: ExportRow[] = await fetchBatch(db, actor, c, beforeId);
+        const rows: ExportRow[] = await fetchBatch(db, actor, c, tids, beforeId);
         if (!rows.length) return controller.close();
         beforeId = rows[rows.length - 1].id;
         controller.enqueue(encoder.encode(rows.map((r) => csvRow(columns.map((c) => r[c] as CsvValue))).join("")));

@@ -11,7 +11,7 @@ export const maxDuration = 300;
 
 export const GET = staffRoute({ permission: "tickets.export", query: exportQuerySchema }, async ({ staff, query }) => {
   const db = await getDb();
-  const { queue, columns, ...given } = query;
+  const { queue, columns, tids, ...given } = query;
   let criteria = given;
   let name = queue;
   if (queue) {
@@ -23,7 +23,7 @@ export const GET = staffRoute({ permission: "tickets.export", query: exportQuery
     criteria = criteriaSchema.parse({ ...q.criteria, ...explicit });
     name = typeof q.id === "string" ? q.id : `queue-${q.id}`;
   }
-  const body = exportTicketsCsv(db, staff, criteria, columns);
+  const body = exportTicketsCsv(db, staff, criteria, columns, tids);
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
