@@ -6,7 +6,7 @@ import { type Criteria, sortTerms } from "./criteria";
 import { countMatching } from "./counts";
 import { type PgCursor, decodeCursor, encodeCursor } from "./cursor";
 import { type SearchActor, criteriaSql } from "./filters";
-import { type ListPage, type MatchedField, loadListItems } from "./items";
+import { type ItemJson, type ListPage, type MatchedField, itemJsonSql, loadListItems, toListItem } from "./items";
 import { type SortColumn, afterSql, keySelect, orderBySql, sortColumns } from "./sort";
 import { type TextMatch, textMatch } from "./text-match";
 
@@ -17,13 +17,18 @@ export interface PageRequest {
 
 interface KeyRow {
   id: number;
+  item?: ItemJson | null;
   [k: `k${number}`]: string;
 }
 
-async function fetchKeys(db: Executor, where: SQL, cols: SortColumn[], after: string[] | null, limit: number, joinDoc: boolean): Promise<KeyRow[]> {
+/** One page of ids with their sort keys and, with `items`, the list items in the same statement. */
+async function fetchKeys(db: Executor, where: SQL, cols: SortColumn[], after: string[] | null, limit: number, joinDoc: boolean, items = false): Promise<KeyRow[]> {
   const join = joinDoc ? sql`JOIN ticket_search s ON s.ticket_id = tickets.id` : sql``;
   const cond = after ? and(where, afterSql(cols, after))! : where;
-  return rows<KeyRow>(db, sql`SELECT tickets.id, ${keySelect(cols)} FROM tickets ${join} WHERE ${cond} ORDER BY ${orderBySql(cols)} LIMIT ${limit}`);
+  const page = sql`SELECT tickets.id, ${keySelect(cols)} FROM tickets ${join} WHERE ${cond} ORDER BY ${orderBySql(cols)} LIMIT ${limit}`;
+  if (!items) return rows<KeyRow>(db, page);
+  // Items are built for the page's rows only, after the LIMIT; the subquery keeps its order.
+  return rows<KeyRow>(db, sql`SELECT pg.*, ${itemJsonSql(sql.raw("pg.id"))} AS item FROM (${page}) pg`);
 }
 
 const keysOf = (r: KeyRow, n: number) => Array.from({ length: n }, (_, i) => r[`k${i}`]);
@@ -34,20 +39,28 @@ export async function pgSearch(db: Executor, actor: SearchActor, c: Criteria, pa
   const text = textMatch(c.q);
   const filters = criteriaSql(c, actor, now);
   const terms = sortTerms(c);
-  let ids: number[];
-  let matched: Map<number, MatchedField> | undefined;
-  let next: PgCursor | null;
+  // The total is counted while the page is found (separate connections from the pool).
+  const counting = countMatching(db, actor, c, now);
+  const shape = (items: ListPage["items"], total: Awaited<typeof counting>, next: PgCursor | null): ListPage => ({
+    items,
+    total: total.count,
+    totalExact: total.exact,
+    nextCursor: next ? encodeCursor(c, next) : null,
+  });
   if (text && terms[0].key === "relevance") {
-    ({ ids, matched, next } = await relevancePage(db, filters, text, pgCursor, page.limit));
-  } else {
-    const cols = sortColumns(terms);
-    const where = text ? and(filters, text.any)! : filters;
-    const found = await fetchKeys(db, where, cols, pgCursor?.v ?? null, page.limit + 1, false);
-    ids = found.slice(0, page.limit).map((r) => r.id);
-    next = found.length > page.limit ? { e: "pg", v: keysOf(found[page.limit - 1], cols.length) } : null;
+    const { ids, matched, next } = await relevancePage(db, filters, text, pgCursor, page.limit);
+    const [items, total] = await Promise.all([loadListItems(db, ids, matched), counting]);
+    return shape(items, total, next);
   }
-  const [items, total] = await Promise.all([loadListItems(db, ids, matched), countMatching(db, actor, c, now)]);
-  return { items, total: total.count, totalExact: total.exact, nextCursor: next ? encodeCursor(c, next) : null };
+  const cols = sortColumns(terms);
+  const where = text ? and(filters, text.any)! : filters;
+  const [found, total] = await Promise.all([fetchKeys(db, where, cols, pgCursor?.v ?? null, page.limit + 1, false, true), counting]);
+  const next: PgCursor | null = found.length > page.limit ? { e: "pg", v: keysOf(found[page.limit - 1], cols.length) } : null;
+  return shape(
+    found.slice(0, page.limit).flatMap((r) => (r.item ? [toListItem(r.item)] : [])),
+    total,
+    next,
+  );
 }
 
 /**
