@@ -8,7 +8,8 @@ import { type PgCursor, decodeCursor, encodeCursor } from "./cursor";
 import { type SearchActor, criteriaSql } from "./filters";
 import { type ItemJson, type ListPage, type MatchedField, itemJsonSql, loadListItems, toListItem } from "./items";
 import { type SortColumn, afterSql, keySelect, orderBySql, sortColumns } from "./sort";
-import { type TextMatch, textMatch } from "./text-match";
+import { allCommon } from "./common-words";
+import { type TextMatch, candidatesSql, textMatch } from "./text-match";
 
 export interface PageRequest {
   cursor?: string;
@@ -29,6 +30,40 @@ async function fetchKeys(db: Executor, where: SQL, cols: SortColumn[], after: st
   if (!items) return rows<KeyRow>(db, page);
   // Items are built for the page's rows only, after the LIMIT; the subquery keeps its order.
   return rows<KeyRow>(db, sql`SELECT pg.*, ${itemJsonSql(sql.raw("pg.id"))} AS item FROM (${page}) pg`);
+}
+
+/**
+ * A tier's page: for common words (common-words.ts) the plan PostgreSQL picks, usually a walk
+ * of recent tickets that stops once the page is full, under a short statement timeout in case
+ * the walk finds little; otherwise, or when that timeout fires, the tier's matches are looked
+ * up through the GIN index first and then filtered and sorted.
+ */
+const GUARD_MS = 120;
+
+const isCanceled = (e: unknown) => {
+  const err = e as { code?: string; cause?: { code?: string } };
+  return err?.code === "57014" || err?.cause?.code === "57014";
+};
+
+async function guarded<T>(db: Executor, fn: (tx: Executor) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    const [{ prev }] = await rows<{ prev: string }>(tx, sql`SELECT current_setting('statement_timeout') AS prev, set_config('statement_timeout', ${String(GUARD_MS)}, true)`);
+    const out = await fn(tx);
+    // Inside a caller's transaction the setting would otherwise outlive this search.
+    await tx.execute(sql`SELECT set_config('statement_timeout', ${prev}, true)`);
+    return out;
+  });
+}
+
+async function tierRows(db: Executor, filters: SQL, cond: SQL, probe: SQL, how: "walk" | "index", cols: SortColumn[], after: string[] | null, limit: number): Promise<KeyRow[]> {
+  if (how === "walk") {
+    try {
+      return await guarded(db, (tx) => fetchKeys(tx, and(filters, cond)!, cols, after, limit, true));
+    } catch (e) {
+      if (!isCanceled(e)) throw e;
+    }
+  }
+  return fetchKeys(db, and(filters, candidatesSql(probe), cond)!, cols, after, limit, true);
 }
 
 const keysOf = (r: KeyRow, n: number) => Array.from({ length: n }, (_, i) => r[`k${i}`]);
@@ -78,7 +113,9 @@ async function relevancePage(db: Executor, filters: SQL, text: TextMatch, cursor
     if (cursor?.t !== undefined && tier.tier > cursor.t) continue;
     const after = cursor?.t === tier.tier ? cursor.v : null;
     const room = limit - ids.length;
-    const found = await fetchKeys(db, and(filters, tier.cond)!, cols, after, room + 1, tier.needsDoc);
+    const found = tier.probe
+      ? await tierRows(db, filters, tier.cond, tier.probe, (await allCommon(db, tier.part!, text.parsed.terms)) ? "walk" : "index", cols, after, room + 1)
+      : await fetchKeys(db, and(filters, tier.cond)!, cols, after, room + 1, false);
     for (const r of found.slice(0, room)) {
       ids.push(r.id);
       matched.set(r.id, tier.field);

@@ -5,6 +5,7 @@
 // thread, the AI summary); most recently updated first within a tier.
 import { type SQL, sql } from "drizzle-orm";
 import { tickets } from "@/db/schema";
+import type { DocPart } from "./common-words";
 import type { MatchedField } from "./items";
 import { type ParsedQuery, parseQuery, toTsquery } from "./text";
 
@@ -12,10 +13,14 @@ export interface TextMatch {
   parsed: ParsedQuery;
   /** Any match (number or document), for counts and non-relevance sorts. */
   any: SQL;
-  tiers: Array<{ tier: number; field: MatchedField; cond: SQL; needsDoc: boolean }>;
+  /** The tier's document match alone (on ticket_search aliased s): its GIN lookup when walking does not fill a page. */
+  tiers: Array<{ tier: number; field: MatchedField; cond: SQL; needsDoc: boolean; probe?: SQL; part?: DocPart }>;
 }
 
 const tsq = (s: string) => sql`to_tsquery('simple', ${s})`;
+
+/** The tickets whose document matches, fetched through the GIN index, as an id list condition. */
+export const candidatesSql = (match: SQL) => sql`${tickets.id} = ANY (ARRAY(SELECT s.ticket_id FROM ticket_search s WHERE ${match}))`;
 
 /** Null when the query has nothing to search for (empty, or punctuation only). */
 export function textMatch(q: string | undefined): TextMatch | null {
@@ -31,10 +36,11 @@ export function textMatch(q: string | undefined): TextMatch | null {
   const requester = sql`ts_filter(s.doc, '{b}') @@ ${all}`;
   const tiers: TextMatch["tiers"] = [];
   if (nums.length) tiers.push({ tier: 3, field: "number", cond: sql`${tickets.number} IN ${nums}`, needsDoc: false });
-  tiers.push({ tier: 2, field: "subject", cond: sql`${subject} AND ${notNumber}`, needsDoc: true });
-  tiers.push({ tier: 1, field: "requester", cond: sql`${requester} AND NOT ${subject} AND ${notNumber}`, needsDoc: true });
-  tiers.push({ tier: 0, field: "thread", cond: sql`s.doc @@ ${all} AND NOT ${subject} AND NOT ${requester} AND ${notNumber}`, needsDoc: true });
-  const docAny = sql`EXISTS (SELECT 1 FROM ticket_search s WHERE s.ticket_id = ${tickets.id} AND s.doc @@ ${all})`;
+  tiers.push({ tier: 2, field: "subject", cond: sql`${subject} AND ${notNumber}`, needsDoc: true, probe: subject, part: "subject" });
+  tiers.push({ tier: 1, field: "requester", cond: sql`${requester} AND NOT ${subject} AND ${notNumber}`, needsDoc: true, probe: requester, part: "requester" });
+  const docMatch = sql`s.doc @@ ${all}`;
+  tiers.push({ tier: 0, field: "thread", cond: sql`${docMatch} AND NOT ${subject} AND NOT ${requester} AND ${notNumber}`, needsDoc: true, probe: docMatch, part: "doc" });
+  const docAny = sql`EXISTS (SELECT 1 FROM ticket_search s WHERE s.ticket_id = ${tickets.id} AND ${docMatch})`;
   const any = nums.length ? sql`(${tickets.number} IN ${nums} OR ${docAny})` : docAny;
   return { parsed, any, tiers };
 }
