@@ -58,7 +58,8 @@ const systemViews = (): QueueView[] =>
 export async function listQueues(db: Executor, actor: QueueActor, now = new Date()) {
   const all = [...systemViews(), ...(await savedQueues(db, actor))];
   const counts = await countMany(db, actor, all.map((q) => q.criteria), now);
-  return all.map((q, i) => ({ ...q, count: counts[i].count, countExact: counts[i].exact }));
+  // A count that gave up (a saved text search on a busy database) is shown as unknown.
+  return all.map((q, i) => ({ ...q, count: counts[i]?.count ?? null, countExact: counts[i]?.exact ?? false }));
 }
 
 /** One queue; 404 when it does not exist or is another staff member's personal queue. */

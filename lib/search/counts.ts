@@ -10,6 +10,8 @@ import { tickets } from "@/db/schema";
 import { directlyVisible, referredTicketIds } from "@/lib/auth";
 import type { Criteria } from "./criteria";
 import { type DimensionColumns, type SearchActor, criteriaSql, dimensionFilters, isDimensionOnly, scopeOfActor, ticketDimensions } from "./filters";
+import { allCommon } from "./common-words";
+import { guarded } from "./guard";
 import { textMatch } from "./text-match";
 
 const summary: DimensionColumns = {
@@ -61,26 +63,29 @@ async function countFromSummary(db: Executor, actor: SearchActor, list: Criteria
   return counts.map((n, i) => n + Number(ref[`c${i}`] ?? 0));
 }
 
-async function countDirect(db: Executor, actor: SearchActor, c: Criteria, now: Date): Promise<Count> {
+/** Null when counting gave up (the statement timeout of guard.ts). */
+async function countDirect(db: Executor, actor: SearchActor, c: Criteria, now: Date): Promise<Count | null> {
   const text = textMatch(c.q);
-  const where = text ? and(criteriaSql(c, actor, now), text.any)! : criteriaSql(c, actor, now);
-  const [r] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM tickets WHERE ${where} LIMIT ${COUNT_CAP + 1}) m`);
-  const n = Number(r.n);
+  let where = criteriaSql(c, actor, now);
+  if (text) where = and(where, (await allCommon(db, "doc", text.parsed.terms)) ? text.any : text.anyFromCandidates)!;
+  const r = await guarded(db, (tx) => rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM tickets WHERE ${where} LIMIT ${COUNT_CAP + 1}) m`));
+  if (!r) return null;
+  const n = Number(r[0].n);
   return n > COUNT_CAP ? { count: COUNT_CAP, exact: false } : { count: n, exact: true };
 }
 
 /** One count per criteria, in order. */
-export async function countMany(db: Executor, actor: SearchActor, list: Criteria[], now = new Date()): Promise<Count[]> {
+export async function countMany(db: Executor, actor: SearchActor, list: Criteria[], now = new Date()): Promise<Array<Count | null>> {
   const fast = list.map((c, i) => ({ c, i })).filter((x) => isDimensionOnly(x.c));
   const slow = list.map((c, i) => ({ c, i })).filter((x) => !isDimensionOnly(x.c));
-  const out = new Array<Count>(list.length);
+  const out = new Array<Count | null>(list.length);
   const [fastCounts, slowCounts] = await Promise.all([countFromSummary(db, actor, fast.map((x) => x.c)), Promise.all(slow.map((x) => countDirect(db, actor, x.c, now)))]);
   fast.forEach((x, j) => (out[x.i] = { count: fastCounts[j], exact: true }));
   slow.forEach((x, j) => (out[x.i] = slowCounts[j]));
   return out;
 }
 
-export async function countMatching(db: Executor, actor: SearchActor, c: Criteria, now = new Date()): Promise<Count> {
+export async function countMatching(db: Executor, actor: SearchActor, c: Criteria, now = new Date()): Promise<Count | null> {
   return (await countMany(db, actor, [c], now))[0];
 }
 

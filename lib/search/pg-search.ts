@@ -9,6 +9,7 @@ import { type SearchActor, criteriaSql } from "./filters";
 import { type ItemJson, type ListPage, type MatchedField, itemJsonSql, loadListItems, toListItem } from "./items";
 import { type SortColumn, afterSql, keySelect, orderBySql, sortColumns } from "./sort";
 import { allCommon } from "./common-words";
+import { guarded } from "./guard";
 import { type TextMatch, candidatesSql, textMatch } from "./text-match";
 
 export interface PageRequest {
@@ -38,30 +39,10 @@ async function fetchKeys(db: Executor, where: SQL, cols: SortColumn[], after: st
  * the walk finds little; otherwise, or when that timeout fires, the tier's matches are looked
  * up through the GIN index first and then filtered and sorted.
  */
-const GUARD_MS = 120;
-
-const isCanceled = (e: unknown) => {
-  const err = e as { code?: string; cause?: { code?: string } };
-  return err?.code === "57014" || err?.cause?.code === "57014";
-};
-
-async function guarded<T>(db: Executor, fn: (tx: Executor) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    const [{ prev }] = await rows<{ prev: string }>(tx, sql`SELECT current_setting('statement_timeout') AS prev, set_config('statement_timeout', ${String(GUARD_MS)}, true)`);
-    const out = await fn(tx);
-    // Inside a caller's transaction the setting would otherwise outlive this search.
-    await tx.execute(sql`SELECT set_config('statement_timeout', ${prev}, true)`);
-    return out;
-  });
-}
-
 async function tierRows(db: Executor, filters: SQL, cond: SQL, probe: SQL, how: "walk" | "index", cols: SortColumn[], after: string[] | null, limit: number): Promise<KeyRow[]> {
   if (how === "walk") {
-    try {
-      return await guarded(db, (tx) => fetchKeys(tx, and(filters, cond)!, cols, after, limit, true));
-    } catch (e) {
-      if (!isCanceled(e)) throw e;
-    }
+    const walked = await guarded(db, (tx) => fetchKeys(tx, and(filters, cond)!, cols, after, limit, true));
+    if (walked) return walked;
   }
   return fetchKeys(db, and(filters, candidatesSql(probe), cond)!, cols, after, limit, true);
 }
@@ -76,10 +57,11 @@ export async function pgSearch(db: Executor, actor: SearchActor, c: Criteria, pa
   const terms = sortTerms(c);
   // The total is counted while the page is found (separate connections from the pool).
   const counting = countMatching(db, actor, c, now);
+  // A count that gave up (null) reports what is known: this page, and one more if there is a next.
   const shape = (items: ListPage["items"], total: Awaited<typeof counting>, next: PgCursor | null): ListPage => ({
     items,
-    total: total.count,
-    totalExact: total.exact,
+    total: total?.count ?? items.length + (next ? 1 : 0),
+    totalExact: total ? total.exact : !next,
     nextCursor: next ? encodeCursor(c, next) : null,
   });
   if (text && terms[0].key === "relevance") {

@@ -14,6 +14,8 @@ export interface TextMatch {
   /** Any match (number or document), for counts and non-relevance sorts. */
   any: SQL;
   /** The tier's document match alone (on ticket_search aliased s): its GIN lookup when walking does not fill a page. */
+  /** `any` with the document matches looked up through the GIN index first (rare words). */
+  anyFromCandidates: SQL;
   tiers: Array<{ tier: number; field: MatchedField; cond: SQL; needsDoc: boolean; probe?: SQL; part?: DocPart }>;
 }
 
@@ -42,5 +44,7 @@ export function textMatch(q: string | undefined): TextMatch | null {
   tiers.push({ tier: 0, field: "thread", cond: sql`${docMatch} AND NOT ${subject} AND NOT ${requester} AND ${notNumber}`, needsDoc: true, probe: docMatch, part: "doc" });
   const docAny = sql`EXISTS (SELECT 1 FROM ticket_search s WHERE s.ticket_id = ${tickets.id} AND ${docMatch})`;
   const any = nums.length ? sql`(${tickets.number} IN ${nums} OR ${docAny})` : docAny;
-  return { parsed, any, tiers };
+  const fromCandidates = candidatesSql(docMatch);
+  const anyFromCandidates = nums.length ? sql`(${tickets.number} IN ${nums} OR ${fromCandidates})` : fromCandidates;
+  return { parsed, any, anyFromCandidates, tiers };
 }
