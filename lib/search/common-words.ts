@@ -26,11 +26,16 @@ async function load(db: Executor): Promise<Map<DocPart, Set<string>>> {
   return words;
 }
 
-/** Whether every word of the query is among the part's most common words (unknown: false). */
+/**
+ * Whether the query's matches in this part are common enough to walk for: every word among the
+ * part's most common words, and, in the short subject and requester parts, a single word (two
+ * common words rarely meet in a subject).
+ */
 export async function allCommon(db: Executor, part: DocPart, terms: QueryTerm[]): Promise<boolean> {
   const common = (await load(db)).get(part);
   if (!common?.size) return false;
   const words = terms.flatMap((t) => (t.kind === "phrase" ? t.words.map((w) => ({ w, prefix: false })) : [{ w: t.text, prefix: t.kind === "word" && t.prefix }]));
+  if (part !== "doc" && words.length > 1) return false;
   return words.every(({ w, prefix }) => common.has(w) || (prefix && [...common].some((c) => c.startsWith(w))));
 }
 
