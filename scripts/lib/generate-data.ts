@@ -3,6 +3,7 @@
 // INSERT ... SELECT FROM unnest(arrays) per batch (works on PostgreSQL and PGlite alike), two
 // batches in flight, so the database rather than JavaScript is the limit.
 import type { Db } from "@/db/client";
+import { getSettings } from "@/lib/config/settings";
 import { prepareText } from "@/lib/search/text";
 import { capacityOf, MIN_DIGITS, randomTicketNumber } from "@/lib/tickets/number";
 
@@ -111,7 +112,7 @@ export async function generateData(db: Db, opts: GenerateOptions) {
   log(`catalog: ${depts.length} departments, ${sCount} staff, ${teamIds.length} teams, ${orgIds.length} organizations, ${users.length} users (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
   // Ticket numbers: random, unique, 6 digits until half that space is used, then 7 (lib/tickets/number.ts).
-  const format = String((await q("SELECT value FROM settings WHERE key = 'ticketNumberFormat'")).rows[0]?.value ?? '"random"').replace(/"/g, "");
+  const format = (await getSettings(db)).ticketNumberFormat;
   const taken = new Set<string>((await q("SELECT number FROM tickets")).rows.map((r) => String(r.number)));
   let six = [...taken].filter((n) => n.length === MIN_DIGITS).length;
   const nextNumber = () => {
