@@ -46,3 +46,6 @@ FROM tickets GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
 CREATE INDEX IF NOT EXISTS tickets_open_escalated_idx ON tickets (updated_at, id) WHERE escalated_at IS NOT NULL AND status IN ('open', 'awaiting_client');
 --> statement-breakpoint
 DROP INDEX IF EXISTS events_escalated_idx;
+--> statement-breakpoint
+-- The docs-required queue: documentation pending on tickets not yet closed.
+CREATE INDEX IF NOT EXISTS tickets_docs_pending_idx ON tickets (updated_at, id) INCLUDE (dept_id, staff_id, team_id) WHERE docs_required AND docs_acknowledged_at IS NULL AND status IN ('open', 'awaiting_client', 'resolved');

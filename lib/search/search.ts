@@ -1,6 +1,6 @@
-// GET /search and queue pages: which engine answers. Algolia, when configured, answers text
-// searches in relevance order; lists without text, and other orders, come from PostgreSQL
-// (exact and current, no replica indices needed).
+// GET /search and queue pages: which engine answers. Algolia, when configured and built,
+// answers text searches in relevance order; lists without text, and other orders, come from
+// PostgreSQL (exact and current, no replica indices needed).
 import type { Executor } from "@/db/client";
 import { isConfigured } from "@/lib/config/features";
 import { AppError } from "@/lib/http/errors";
@@ -11,16 +11,17 @@ import type { ListPage } from "./items";
 import { type PageRequest, pgSearch } from "./pg-search";
 import { textMatch } from "./text-match";
 import { algoliaSearch } from "./algolia/search";
+import { algoliaReady } from "./algolia/sync";
 
 export type SearchEngine = "postgres" | "algolia";
 
-export function engineFor(c: Criteria): SearchEngine {
-  if (!isConfigured("algolia") || !textMatch(c.q)) return "postgres";
-  return sortTerms(c)[0].key === "relevance" ? "algolia" : "postgres";
+export async function engineFor(db: Executor, c: Criteria): Promise<SearchEngine> {
+  if (!isConfigured("algolia") || !textMatch(c.q) || sortTerms(c)[0].key !== "relevance") return "postgres";
+  return (await algoliaReady(db)) ? "algolia" : "postgres";
 }
 
 export async function searchTickets(db: Executor, actor: SearchActor, c: Criteria, page: PageRequest, now = new Date()): Promise<ListPage & { engine: SearchEngine }> {
-  const engine = engineFor(c);
+  const engine = await engineFor(db, c);
   const cursor = decodeCursor(c, page.cursor);
   // The configuration changed between two pages.
   if (cursor && (cursor.e === "pg") !== (engine === "postgres")) {

@@ -42,7 +42,22 @@ export async function ensureAlgoliaSync(db: Executor): Promise<SyncState> {
     ON CONFLICT (engine) DO UPDATE SET enabled = EXCLUDED.enabled, index_name = EXCLUDED.index_name,
       rebuild_requested_at = CASE WHEN EXCLUDED.enabled THEN now() ELSE search_sync.rebuild_requested_at END, updated_at = now()`);
   if (!configured) await db.execute(sql`DELETE FROM search_outbox`);
+  ready = null;
   return (await syncState(db))!;
+}
+
+let ready: { at: number; value: boolean } | null = null;
+const READY_TTL_MS = 30_000;
+
+/**
+ * Whether the Algolia index has been built at least once since queueing was enabled; until
+ * then PostgreSQL answers (an unbuilt index would find nothing). Cached briefly per process.
+ */
+export async function algoliaReady(db: Executor): Promise<boolean> {
+  if (ready && Date.now() - ready.at < READY_TTL_MS) return ready.value;
+  const [r] = await rows<{ ok: boolean }>(db, sql`SELECT (enabled AND rebuilt_at IS NOT NULL) AS ok FROM search_sync WHERE engine = ${ENGINE}`);
+  ready = { at: Date.now(), value: !!r?.ok };
+  return ready.value;
 }
 
 export async function requestAlgoliaRebuild(db: Executor): Promise<void> {
@@ -115,6 +130,7 @@ export async function rebuildAlgoliaIndex(db: Db, opts: { batch?: number; now?: 
   await client.waitForTask({ indexName: live, taskID: moved.taskID });
   if (covered !== null) await db.execute(sql`DELETE FROM search_outbox WHERE id <= ${covered}`);
   await db.execute(sql`UPDATE search_sync SET rebuilt_at = now(), rebuild_requested_at = NULL, last_error = NULL, index_name = ${live}, updated_at = now() WHERE engine = ${ENGINE}`);
+  ready = null;
   return { records: total, index: live };
 }
 

@@ -50,6 +50,10 @@ describe("Algolia", () => {
     expect(res.json.data!.services.find((s) => s.feature === "algolia")!.configured).toBe(true);
   });
 
+  it("PostgreSQL answers until the index has been built", async () => {
+    expect((await search(cast.agentA, "q=heron")).headers.get("x-search-engine")).toBe("postgres");
+  });
+
   it("the first sync builds a new index and moves it over the live one", async () => {
     const r = await runSearchSync(db);
     expect(r).toMatchObject({ configured: 1, rebuilt: 6 });
