@@ -223,6 +223,16 @@ export function parseCriteria(input: unknown): Criteria {
   return criteriaSchema.parse(input);
 }
 
+/**
+ * A queue's criteria refined by criteria given with it (a panel URL, an export link): each key
+ * given replaces the queue's value for that key, so `queue=mine&status=closed` means "my closed
+ * tickets". Keys not given keep the queue's values.
+ */
+export function refineCriteria(base: Criteria, given: Partial<Criteria>): Criteria {
+  const explicit = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+  return criteriaSchema.parse({ ...base, ...explicit });
+}
+
 /** Drops empty values so saved criteria stay minimal and compare equal after a round trip. */
 export function compactCriteria(c: Criteria): Criteria {
   return criteriaSchema.parse(Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined && !(Array.isArray(v) && !v.length))));
