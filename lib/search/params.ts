@@ -1,7 +1,51 @@
 // Criteria as URL parameters in the browser, without zod: the panel's lists keep their filters
 // in the address (so a view can be shared) and hand them to the API as they are; the server
 // parses them with the one criteria schema. Pure and tiny, so list pages stay light.
-import type { CriteriaStatus, SortKey } from "./criteria";
+
+/** Statuses a filter may name ("deleted" tickets are never listed), plus the two groups. */
+export const criteriaStatuses = ["open", "awaiting_client", "resolved", "closed", "archived", "any_open", "any_closed"] as const;
+export type CriteriaStatus = (typeof criteriaStatuses)[number];
+export const openStatusGroup = ["open", "awaiting_client"] as const;
+export const closedStatusGroup = ["resolved", "closed", "archived"] as const;
+
+/** Columns a list can be sorted by; "relevance" needs a text query. */
+export const sortKeys = [
+  "relevance",
+  "number",
+  "subject",
+  "created",
+  "updated",
+  "due",
+  "priority",
+  "status",
+  "urgency",
+  "user",
+  "org",
+  "dept",
+  "assignee",
+  "lastMessage",
+  "lastResponse",
+] as const;
+export type SortKey = (typeof sortKeys)[number];
+
+/** Direction used when the criteria name none: names and numbers A→Z, due soonest first, the rest newest/highest first. */
+export const defaultOrder: Record<SortKey, "asc" | "desc"> = {
+  relevance: "desc",
+  number: "asc",
+  subject: "asc",
+  created: "desc",
+  updated: "desc",
+  due: "asc",
+  priority: "desc",
+  status: "asc",
+  urgency: "desc",
+  user: "asc",
+  org: "asc",
+  dept: "asc",
+  assignee: "asc",
+  lastMessage: "desc",
+  lastResponse: "desc",
+};
 
 /** Every key of the criteria schema (criteria.test.ts keeps the two lists equal). */
 export const criteriaParamKeys = [
@@ -73,12 +117,19 @@ export function toQueryString(params: CriteriaParams, extra: Record<string, stri
   return qs.toString();
 }
 
-/** The first sort column and its direction as written in `sort` ("due:asc,priority" -> due, asc), if any. */
-export function firstSort(params: CriteriaParams): { key: SortKey; order: "asc" | "desc" | null } | null {
-  const first = params.sort?.split(",")[0]?.trim();
-  if (!first) return null;
-  const [key, order] = first.split(":");
-  return { key: key as SortKey, order: order === "asc" || order === "desc" ? order : params.order === "asc" || params.order === "desc" ? params.order : null };
+/**
+ * The first sort column and its direction, as the server will apply them (criteria.ts
+ * `sortTerms`): the parameters' sort, else the queue's, else relevance with text and last update
+ * without; the direction written with the key, else `order`, else the key's default.
+ */
+export function currentSort(params: CriteriaParams, base: { sort?: string; order?: string } = {}): { key: SortKey; order: "asc" | "desc" } {
+  const q = params.q;
+  const spec = (params.sort ?? base.sort)?.split(",")[0]?.trim();
+  const [name, dir] = spec ? spec.split(":") : [];
+  let key = ((sortKeys as readonly string[]).includes(name) ? name : null) as SortKey | null;
+  if (!key || (key === "relevance" && !q)) key = q ? "relevance" : "updated";
+  const order = dir ?? (params.sort ? params.order : (params.order ?? base.order));
+  return { key, order: order === "asc" || order === "desc" ? order : defaultOrder[key] };
 }
 
 /** Status filter choices with their labels, groups first. */
