@@ -42,8 +42,9 @@ describe("GET /orgs", () => {
     const all: Listed[] = [];
     let cursor: string | null = null;
     let total = 0;
+    const fetchPage = (c: string | null) => api(cast.agentA).get<{ items: Listed[]; total: number; nextCursor: string | null }>(list, `/api/staff/orgs?limit=2${c ? `&cursor=${c}` : ""}`);
     do {
-      const res = await api(cast.agentA).get<{ items: Listed[]; total: number; nextCursor: string | null }>(list, `/api/staff/orgs?limit=2${cursor ? `&cursor=${cursor}` : ""}`);
+      const res = await fetchPage(cursor);
       expect(res.status).toBe(200);
       all.push(...res.json.data!.items);
       total = res.json.data!.total;
