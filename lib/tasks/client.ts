@@ -2,7 +2,6 @@
 // task. Writes send the version the page rendered as If-Match, as the ticket view does.
 import { useMutation } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/http/client";
-import type { CreateTaskInput } from "./schemas";
 
 export interface TaskSummary {
   id: number;
@@ -18,8 +17,18 @@ export type TaskOperation = "assign" | "transfer" | "close" | "reopen" | "note";
 
 const ifMatch = (version: number | undefined): Record<string, string> => (version ? { "if-match": `"${version}"` } : {});
 
+/** What POST /tasks takes on the wire (assignee "s<id>"/"t<id>", dueAt an ISO string). */
+export interface NewTaskBody {
+  title: string;
+  description?: string;
+  deptId: number;
+  ticketId?: number;
+  assignee?: string;
+  dueAt?: string;
+}
+
 export function useCreateTask() {
-  return useMutation({ mutationFn: (body: Partial<CreateTaskInput> & { dueAt?: string | null }) => apiFetch<TaskSummary>("/api/staff/tasks", { method: "POST", body }) });
+  return useMutation({ mutationFn: (body: NewTaskBody) => apiFetch<TaskSummary>("/api/staff/tasks", { method: "POST", body }) });
 }
 
 /** POST /tasks/{id}/<op>; notes are appended whatever the version. */

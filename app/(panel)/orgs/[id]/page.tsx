@@ -11,6 +11,7 @@ import { ClientTickets } from "@/components/directory/client-tickets";
 import { OrgDialogButton } from "@/components/directory/org-actions";
 import { Pager } from "@/components/directory/pager";
 import { Badge } from "@/components/ui/badge";
+import { Fact } from "@/components/ui/fact";
 import { EmptyState } from "@/components/ui/states";
 import { scopeOf } from "@/lib/auth";
 import { requirePagePermission } from "@/lib/auth/page-guard";
@@ -79,10 +80,9 @@ export default async function OrgPage({ params, searchParams }: Props) {
           {hours(org.budgetHours)} / {hours(org.quotedHours)}
         </Fact>
         {org.notes && (
-          <div className="sm:col-span-2 lg:col-span-4">
-            <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Notes</dt>
-            <dd className="mt-0.5 whitespace-pre-wrap">{org.notes}</dd>
-          </div>
+          <Fact label="Notes" wide>
+            <p className="whitespace-pre-wrap">{org.notes}</p>
+          </Fact>
         )}
       </dl>
       <section aria-labelledby="members-heading" className="space-y-2">
@@ -121,14 +121,5 @@ export default async function OrgPage({ params, searchParams }: Props) {
       </section>
       <ClientTickets label="Tickets" tickets={org.tickets.items} total={org.tickets.total} zone={staff.timezone} showRequester />
     </section>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="min-w-0">
-      <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{label}</dt>
-      <dd className="mt-0.5 break-words">{children}</dd>
-    </div>
   );
 }

@@ -8,6 +8,7 @@ import { getDb } from "@/db/client";
 import { PageHeader } from "@/components/admin/page-header";
 import { ClientTickets } from "@/components/directory/client-tickets";
 import { UserActions } from "@/components/directory/user-actions";
+import { Fact } from "@/components/ui/fact";
 import { Time } from "@/components/ui/time";
 import { scopeOf } from "@/lib/auth";
 import { requirePagePermission } from "@/lib/auth/page-guard";
@@ -75,14 +76,5 @@ export default async function UserPage({ params }: Props) {
       </dl>
       <ClientTickets label="Their tickets" tickets={user.tickets.items} total={user.tickets.total} zone={zone} />
     </section>
-  );
-}
-
-function Fact({ label, children, wide }: { label: string; children: React.ReactNode; wide?: boolean }) {
-  return (
-    <div className={wide ? "sm:col-span-2 lg:col-span-4" : "min-w-0"}>
-      <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{label}</dt>
-      <dd className="mt-0.5 break-words">{children}</dd>
-    </div>
   );
 }
