@@ -41,6 +41,9 @@ test("an agent adds a user; the list, the search and the user's page show them, 
   await expect(user.tickets).not.toContainText(`Billing question ${tag}`);
   await expect(user.tickets.getByRole("heading")).toContainText("(1)");
   await user.screenshot("user-page");
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await user.screenshot("user-page-tablet");
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // A manager of both departments sees both, and cannot delete a user who owns tickets.
   const m = await browser.newContext({ baseURL: state.baseURL });

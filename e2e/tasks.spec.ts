@@ -71,6 +71,9 @@ test("the task list filters by assignee and ticket; a task is assigned, noted, c
   await list.goto(`?q=${tag}&status=all`);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: "e2e/screenshots/tasks-list.png", fullPage: true });
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await page.screenshot({ path: "e2e/screenshots/tasks-list-tablet.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   await task.goto(mine);
   await task.note("Vendor says Tuesday.");

@@ -30,7 +30,7 @@ export function TaskFilters({ values, departments, staff, teams }: { values: Tas
     </div>
   );
   return (
-    <form action="/tasks" method="get" aria-label="Filter tasks" className="mb-3 grid grid-cols-2 gap-3 rounded border border-slate-200 bg-white p-3 md:grid-cols-4 xl:grid-cols-8">
+    <form action="/tasks" method="get" aria-label="Filter tasks" className="mb-3 grid grid-cols-2 gap-3 rounded border border-slate-200 bg-white p-3 md:grid-cols-4">
       {field(
         "status",
         "Status",
@@ -88,7 +88,7 @@ export function TaskFilters({ values, departments, staff, teams }: { values: Tas
           <option value="due">Due soonest</option>
         </select>,
       )}
-      <div className="col-span-2 flex items-center gap-3 md:col-span-4 xl:col-span-8">
+      <div className="col-span-2 flex items-center gap-3 md:col-span-4">
         <button type="submit" className="h-8 rounded bg-blue-700 px-3 text-sm font-medium text-white hover:bg-blue-800">
           Apply filters
         </button>
