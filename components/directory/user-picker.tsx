@@ -16,7 +16,6 @@ export function UserPicker({
   emptyAction,
   className,
   inputClassName,
-  keepText = false,
 }: {
   id?: string;
   label: string;
@@ -29,8 +28,6 @@ export function UserPicker({
   emptyAction?: (text: string) => ReactNode;
   className?: string;
   inputClassName?: string;
-  /** Leave the typed text after a pick (otherwise the field clears for the next one). */
-  keepText?: boolean;
 }) {
   const [text, setText] = useState("");
   const q = useDebounced(text);
@@ -52,7 +49,7 @@ export function UserPicker({
       itemKey={(u) => u.id}
       onPick={(u) => {
         onPick(u);
-        setText(keepText ? u.email : "");
+        setText("");
       }}
       renderItem={(u) => (
         <div className="min-w-0">
