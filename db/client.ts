@@ -90,7 +90,15 @@ async function openPglite(opts: DbOptions): Promise<DbHandle> {
 async function openPg(url: string, opts: DbOptions): Promise<DbHandle> {
   const pg = (await import("pg")).default;
   const { drizzle } = await import("drizzle-orm/node-postgres");
-  const pool = new pg.Pool({ connectionString: url, max: opts.poolMax ?? 10, connectionTimeoutMillis: 5_000 });
+  // JIT compilation and parallel workers pay off for analytics, not for our short queries: the
+  // planner's estimates for LIMIT queries walking an index (a million rows) made it compile
+  // and start workers for queries that run in a millisecond, under concurrent load.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolMax ?? 10,
+    connectionTimeoutMillis: 5_000,
+    options: "-c jit=off -c max_parallel_workers_per_gather=0",
+  });
   // An idle client losing its connection must not crash the process.
   pool.on("error", (err) => console.error("[db] idle client error:", err.message));
   const db = drizzle({ client: pool, schema, casing }) as unknown as Db;

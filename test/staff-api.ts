@@ -10,8 +10,8 @@ export function api(as: StaffIdentity | null) {
     get: <T = unknown>(h: Handler, path: string, params: Record<string, string> = {}, headers?: Record<string, string>) => run<T>(h, "GET", path, params, undefined, headers),
     post: <T = unknown>(h: Handler, path: string, params: Record<string, string>, body?: unknown, headers?: Record<string, string>) =>
       run<T>(h, "POST", path, params, body ?? {}, headers),
-    patch: <T = unknown>(h: Handler, path: string, params: Record<string, string>, body: unknown, headers?: Record<string, string>) => run<T>(h, "PATCH", path, params, body, headers),
     put: <T = unknown>(h: Handler, path: string, params: Record<string, string>, body: unknown, headers?: Record<string, string>) => run<T>(h, "PUT", path, params, body, headers),
+    patch: <T = unknown>(h: Handler, path: string, params: Record<string, string>, body: unknown, headers?: Record<string, string>) => run<T>(h, "PATCH", path, params, body, headers),
     del: <T = unknown>(h: Handler, path: string, params: Record<string, string>, body?: unknown, headers?: Record<string, string>) => run<T>(h, "DELETE", path, params, body, headers),
   };
 }

@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import type { EntryType, TicketSource, TicketStatus } from "@/db/enums";
 import { attachments, blobs, priorities, threadEntries, tickets } from "@/db/schema";
+import { indexEntry, indexTicket } from "@/lib/search";
 import { withUniqueNumber } from "@/lib/tickets/number";
 import { createUser } from "./factories";
 
@@ -59,6 +60,8 @@ export async function createTicket(db: Db, spec: TicketSpec) {
   if (spec.message !== false) {
     await addEntry(db, { ticketId: ticket.id, type: "message", userId, text: spec.message ?? "Hello, I need help.", createdAt });
   }
+  // As the services do: the search document is written with the ticket.
+  await indexTicket(db, ticket.id);
   return ticket;
 }
 
@@ -79,6 +82,7 @@ export async function addEntry(
       createdAt: e.createdAt ?? new Date(),
     })
     .returning();
+  await indexEntry(db, e.ticketId, e.text);
   return row;
 }
 

@@ -14,3 +14,5 @@ export * from "./canned";
 export * from "./ticket-links";
 export * from "./tasks";
 export * from "./drafts";
+export * from "./search";
+export * from "./queues";

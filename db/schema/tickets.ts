@@ -74,6 +74,9 @@ export const tickets = pgTable(
     isBudgetLocked: boolean().notNull().default(false),
     budgetLockedAt: tz(),
 
+    /** First escalation (set from the "escalated" event by a trigger, migration 0007); drives the escalated filter and badge. */
+    escalatedAt: tz(),
+
     mergedIntoId: integer().references((): AnyPgColumn => tickets.id, { onDelete: "set null" }),
     /** Bumped on every change; clients send it back (If-Match) for optimistic concurrency. */
     version: integer().notNull().default(1),

@@ -10,7 +10,7 @@ export { SESSION_MAX_AGE_S, mintSessionToken, readSessionToken, sessionCookieNam
 export { hashPassword, verifyPassword } from "./password";
 export { permissions, rolePermissions, roleCan, type Permission } from "./permissions";
 export { isCrossSiteRequest, SAFE_METHODS } from "./same-site";
-export { hasDeptAccess, scopeOf, ticketVisible, type TicketScope } from "./scope";
+export { directlyVisible, hasDeptAccess, referredTicketIds, scopeOf, ticketVisible, type TicketScope } from "./scope";
 export { staffFromRequest, staffFromToken } from "./session";
 export { loadSessionStaff, type SessionStaff } from "./staff-context";
 

@@ -22,20 +22,29 @@ export function scopeOf(staff: Pick<SessionStaff, "id" | "role" | "deptIds" | "t
 /** Minimal column set the condition needs; pass an alias of `tickets` when the query uses one. */
 type TicketColumns = Record<"id" | "deptId" | "staffId" | "teamId", AnyPgColumn>;
 
+/** Tickets seen without a referral: assigned to the staff member, their teams, or in their departments. */
+export function directlyVisible(scope: TicketScope, t: TicketColumns = tickets): SQL {
+  const parts: SQL[] = [eq(t.staffId, scope.staffId)];
+  if (scope.deptIds.length) parts.push(inArray(t.deptId, [...scope.deptIds]));
+  if (scope.teamIds.length) parts.push(inArray(t.teamId, [...scope.teamIds]));
+  return or(...parts)!;
+}
+
+/** The ids of tickets referred to the staff member, their teams or their departments (a subquery). */
+export function referredTicketIds(scope: TicketScope): SQL {
+  const referral: SQL[] = [sql`(r.kind = 'staff' AND r.target_id = ${scope.staffId})`];
+  if (scope.teamIds.length) referral.push(sql`(r.kind = 'team' AND r.target_id IN ${[...scope.teamIds]})`);
+  if (scope.deptIds.length) referral.push(sql`(r.kind = 'department' AND r.target_id IN ${[...scope.deptIds]})`);
+  return sql`(SELECT r.ticket_id FROM ticket_referrals r WHERE ${sql.join(referral, sql` OR `)})`;
+}
+
 /**
  * SQL condition: the ticket row `t` is visible in `scope`. The referral test is an uncorrelated
  * IN (subquery), which PostgreSQL runs once as a hashed set rather than once per ticket.
  */
 export function ticketVisible(scope: TicketScope, t: TicketColumns = tickets): SQL {
   if (scope.all) return sql`true`;
-  const referral: SQL[] = [sql`(r.kind = 'staff' AND r.target_id = ${scope.staffId})`];
-  if (scope.teamIds.length) referral.push(sql`(r.kind = 'team' AND r.target_id IN ${[...scope.teamIds]})`);
-  if (scope.deptIds.length) referral.push(sql`(r.kind = 'department' AND r.target_id IN ${[...scope.deptIds]})`);
-  const parts: SQL[] = [eq(t.staffId, scope.staffId)];
-  if (scope.deptIds.length) parts.push(inArray(t.deptId, [...scope.deptIds]));
-  if (scope.teamIds.length) parts.push(inArray(t.teamId, [...scope.teamIds]));
-  parts.push(sql`${t.id} IN (SELECT r.ticket_id FROM ticket_referrals r WHERE ${sql.join(referral, sql` OR `)})`);
-  return or(...parts)!;
+  return sql`(${directlyVisible(scope, t)} OR ${t.id} IN ${referredTicketIds(scope)})`;
 }
 
 /** Whether the staff member works in the department (admins work everywhere). */

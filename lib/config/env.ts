@@ -38,6 +38,8 @@ const envSchema = z.object({
   ALGOLIA_APP_ID: optionalString,
   ALGOLIA_API_KEY: optionalString,
   ALGOLIA_INDEX: z.preprocess(emptyAsUndefined, z.string().default("tickets")),
+  /** Another Algolia host (e.g. http://127.0.0.1:8123 for a local fake in tests). */
+  ALGOLIA_HOST: optionalUrl,
   HARVEST_ACCOUNT_ID: optionalString,
   HARVEST_TOKEN: optionalString,
 

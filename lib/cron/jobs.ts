@@ -6,6 +6,7 @@ import { autoMailLog, events, tickets } from "@/db/schema";
 import { flushApiKeyUsage } from "@/lib/api-keys";
 import { purgeOldDrafts } from "@/lib/drafts";
 import { sendQueuedMail } from "@/lib/mail";
+import { compactTicketCounts, indexTickets, runSearchSync, ticketsWithoutDocument } from "@/lib/search";
 import { registerJob } from "./registry";
 
 registerJob({
@@ -75,4 +76,25 @@ registerJob({
   everySeconds: 86_400,
   schedule: "41 3 * * *",
   run: ({ db, now }) => purgeOldDrafts(db, now),
+});
+
+registerJob({
+  name: "search-sync",
+  description: "Send queued ticket changes to Algolia (retries with backoff) and run requested full rebuilds; nothing to do without Algolia",
+  everySeconds: 60,
+  schedule: "* * * * *",
+  run: ({ db, now }) => runSearchSync(db, now),
+});
+
+registerJob({
+  name: "search-maintenance",
+  description: "Fold the ticket-count deltas and index tickets that have no search document (written around the services)",
+  everySeconds: 600,
+  schedule: "*/10 * * * *",
+  async run({ db }) {
+    const counts = await compactTicketCounts(db);
+    const missing = await ticketsWithoutDocument(db, 500);
+    await indexTickets(db, missing);
+    return { countRowsBefore: counts.before, countRowsAfter: counts.after, documentsAdded: missing.length };
+  },
 });

@@ -9,6 +9,7 @@ import { AppError } from "@/lib/http/errors";
 import type { OrgRow } from "./dto";
 import { getOrg } from "./queries";
 import type { CreateOrgInput, UpdateOrgInput } from "./schemas";
+import { indexRequesters } from "@/lib/search";
 
 interface OrgActor {
   id: number;
@@ -99,6 +100,7 @@ export async function updateOrg(db: Db, actor: OrgActor, id: number, input: Upda
       if (!keys.length) return [];
       const [row] = await tx.update(organizations).set(patch).where(eq(organizations.id, id)).returning();
       await recordEvent(tx, { entityType: "organization", entityId: id, action: "updated", staffId: actor.id, before: pick(current, keys), after: pick(row, keys) });
+      if (keys.includes("name")) await indexRequesters(tx, { orgId: id });
       return keys;
     }),
   );

@@ -50,6 +50,26 @@ export const defaultOrder: Record<SortKey, "asc" | "desc"> = {
   lastResponse: "desc",
 };
 
+export interface SortTerm {
+  key: SortKey;
+  order: "asc" | "desc";
+}
+
+/** "urgency,updated:desc" as terms (direction left out: null), or null when not valid. */
+function parseSortSpec(spec: string): Array<{ key: SortKey; order: "asc" | "desc" | null }> | null {
+  const parts = spec.split(",").map((p) => p.trim());
+  if (!parts.length || parts.length > 3) return null;
+  const out: Array<{ key: SortKey; order: "asc" | "desc" | null }> = [];
+  for (const p of parts) {
+    const m = /^([A-Za-z]+)(?::(asc|desc))?$/.exec(p);
+    if (!m || !(sortKeys as readonly string[]).includes(m[1])) return null;
+    if (out.some((t) => t.key === m[1])) return null;
+    out.push({ key: m[1] as SortKey, order: (m[2] as "asc" | "desc" | undefined) ?? null });
+  }
+  if (out.length > 1 && out.some((t) => t.key === "relevance")) return null;
+  return out;
+}
+
 const id = z.coerce.number({ error: "must be a number" }).int("must be a whole number").positive("must be a positive id").max(2_147_483_647);
 
 /** A list given as an array, repeated query keys, or "a,b,c"; empty means "no filter". */
@@ -115,7 +135,12 @@ export const criteriaSchema = z.strictObject({
   docsRequired: bool,
   /** With docsRequired: whether a PM has acknowledged the documentation. */
   docsAcknowledged: bool,
-  sort: z.enum(sortKeys, { error: `must be one of ${sortKeys.join(", ")}` }).optional(),
+  /** A column, or up to three ("urgency,updated:desc,priority"), each with an optional direction. */
+  sort: z
+    .string()
+    .trim()
+    .refine((v) => parseSortSpec(v) !== null, { message: `must be one of ${sortKeys.join(", ")} (up to 3, comma-separated, each optionally :asc or :desc; relevance alone)` })
+    .optional(),
   order: z.enum(["asc", "desc"], { error: "must be asc or desc" }).optional(),
 });
 export type Criteria = z.output<typeof criteriaSchema>;
@@ -132,10 +157,20 @@ export type PageInput = z.output<typeof pageSchema>;
 export const searchQuerySchema = criteriaSchema.extend(pageSchema.shape);
 export type SearchQuery = z.output<typeof searchQuerySchema>;
 
-/** The sort actually used: relevance only with a text query; otherwise last update. */
+/**
+ * The sort actually used, as terms: relevance only with a text query (and then by default);
+ * otherwise last update. `order` applies to every key that names no direction of its own.
+ */
+export function sortTerms(c: Pick<Criteria, "q" | "sort" | "order">): SortTerm[] {
+  const parsed = c.sort ? parseSortSpec(c.sort) : null;
+  const spec = parsed && !(parsed[0].key === "relevance" && !c.q) ? parsed : [{ key: (c.q ? "relevance" : "updated") as SortKey, order: null }];
+  return spec.map((t) => ({ key: t.key, order: t.order ?? c.order ?? defaultOrder[t.key] }));
+}
+
+/** The first sort term (what a single-column sort shows). */
 export function effectiveSort(c: Pick<Criteria, "q" | "sort" | "order">): { sort: SortKey; order: "asc" | "desc" } {
-  const sort: SortKey = c.sort && !(c.sort === "relevance" && !c.q) ? c.sort : c.q ? "relevance" : "updated";
-  return { sort, order: c.order ?? defaultOrder[sort] };
+  const [first] = sortTerms(c);
+  return { sort: first.key, order: first.order };
 }
 
 /** Concrete statuses for a status filter (groups expanded), or null for "any but deleted". */

@@ -8,6 +8,7 @@ import type { EntryType, TicketSource } from "@/db/enums";
 import { threadEntries, tickets } from "@/db/schema";
 import { type AttachmentRow, type DroppedFile, type FileInput, type FilePolicy, copyAttachments, moveAttachments, saveAttachments } from "@/lib/attachments";
 import { type EventInput, recordEvent } from "@/lib/events";
+import { indexEntry } from "@/lib/search";
 
 export type EntryRow = typeof threadEntries.$inferSelect;
 
@@ -109,6 +110,7 @@ async function insertRow(tx: Executor, p: Omit<InsertEntryParams, "files" | "att
       headers: e.headers ?? null,
     })
     .returning();
+  await indexEntry(tx, p.ticketId, entry.bodyText, entry.quoteStartText);
   return entry;
 }
 

@@ -8,6 +8,7 @@ import { organizations, staff, ticketCollaborators, tickets } from "@/db/schema"
 import type { DroppedFile, FileInput } from "@/lib/attachments";
 import { getSettings } from "@/lib/config/settings";
 import { recordEvent } from "@/lib/events";
+import { indexTicket } from "@/lib/search";
 import { type QueueMailResult, departmentStaff, helpdeskAddresses, queueAutoResponse, queueNewTicketAlert } from "@/lib/mail";
 import { type Actor, type EntryBody, type EntryEmailMeta, type EntryRow, type HtmlFinalizer, type InsertEntryResult, insertEntry, textToHtml } from "@/lib/threads";
 import { classify, loadCatalog } from "./create-defaults";
@@ -135,6 +136,7 @@ export async function createTicket(db: Db | Executor, p: CreateTicketParams): Pr
         policy: settings,
       });
     }
+    await indexTicket(tx, ticket.id);
     if (collaborators.length) {
       await tx
         .insert(ticketCollaborators)

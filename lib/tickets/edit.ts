@@ -4,6 +4,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { helpTopics, priorities, ticketCollaborators, users } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
+import { indexTicket } from "@/lib/search";
 import type { Actor } from "./actor";
 import { ticketEvent } from "./events";
 import { type TicketRow, lockTicket, updateTicket, ticketTransaction } from "./lock";
@@ -72,6 +73,7 @@ export async function editTicket(db: Db, actor: Actor, tid: number, input: EditT
 
     if (!Object.keys(patch).length && !Object.keys(collaborators).length) return { ticket: t, changed: [] as string[] };
     const updated = await updateTicket(tx, t.id, patch);
+    if (patch.subject !== undefined || patch.userId !== undefined) await indexTicket(tx, t.id);
     const fields = Object.keys(patch).filter((k) => k !== "isOverdue" && k !== "orgId");
     const before = Object.fromEntries(fields.map((k) => [k, t[k as keyof TicketRow]]));
     const after = Object.fromEntries(fields.map((k) => [k, updated[k as keyof TicketRow]]));

@@ -1,17 +1,18 @@
 // CSV export of a queue or search: the columns osTicket exports (or a chosen subset), streamed
 // in keyset batches so memory stays bounded however many rows match, UTF-8 with a BOM,
 // formula-looking cells neutralised (csv.ts).
-import { desc, eq, lt, and, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { departments, helpTopics, organizations, priorities, staff, teams, tickets, users } from "@/db/schema";
 import type { Actor } from "./actor";
 import { type CsvValue, UTF8_BOM, csvRow } from "./csv";
-import { ticketFilterSql } from "./filters";
-import { type ExportColumn, type ExportQuery, exportColumnKeys } from "./schemas";
+import { type Criteria, criteriaSql, textMatch } from "@/lib/search";
+import { type ExportColumn, exportColumnKeys } from "./schemas";
 
 const BATCH = 1000;
 
-function fetchBatch(db: Executor, actor: Actor, q: ExportQuery, beforeId: number | null) {
+function fetchBatch(db: Executor, actor: Actor, c: Criteria, tids: number[] | undefined, beforeId: number | null) {
+  const text = textMatch(c.q);
   return db
     .select({
       id: tickets.id,
@@ -49,7 +50,7 @@ function fetchBatch(db: Executor, actor: Actor, q: ExportQuery, beforeId: number
     .leftJoin(helpTopics, eq(helpTopics.id, tickets.topicId))
     .leftJoin(staff, eq(staff.id, tickets.staffId))
     .leftJoin(teams, eq(teams.id, tickets.teamId))
-    .where(and(ticketFilterSql(actor, q), beforeId === null ? undefined : lt(tickets.id, beforeId)))
+    .where(and(criteriaSql(c, actor), text?.any, tids?.length ? inArray(tickets.id, tids) : undefined, beforeId === null ? undefined : lt(tickets.id, beforeId)))
     .orderBy(desc(tickets.id))
     .limit(BATCH);
 }
@@ -87,8 +88,8 @@ export function exportFileName(queue: string | undefined, now = new Date()): str
 }
 
 /** The CSV as a byte stream: header first, then one batch per pull. */
-export function exportTicketsCsv(db: Executor, actor: Actor, q: ExportQuery): ReadableStream<Uint8Array> {
-  const columns = q.columns?.length ? q.columns : [...exportColumnKeys];
+export function exportTicketsCsv(db: Executor, actor: Actor, c: Criteria, chosen?: ExportColumn[], tids?: number[]): ReadableStream<Uint8Array> {
+  const columns = chosen?.length ? chosen : [...exportColumnKeys];
   const encoder = new TextEncoder();
   let beforeId: number | null = null;
   let started = false;
@@ -100,7 +101,7 @@ export function exportTicketsCsv(db: Executor, actor: Actor, q: ExportQuery): Re
           controller.enqueue(encoder.encode(UTF8_BOM + csvRow(columns.map((c) => columnHeaders[c]))));
           return;
         }
-        const rows: ExportRow[] = await fetchBatch(db, actor, q, beforeId);
+        const rows: ExportRow[] = await fetchBatch(db, actor, c, tids, beforeId);
         if (!rows.length) return controller.close();
         beforeId = rows[rows.length - 1].id;
         controller.enqueue(encoder.encode(rows.map((r) => csvRow(columns.map((c) => r[c] as CsvValue))).join("")));

@@ -8,7 +8,6 @@ export { editTicket } from "./edit";
 export { entryBody } from "./entry-body";
 export { readEntryRequest, type EntryRequest } from "./entry-request";
 export { exportFileName, exportTicketsCsv } from "./export";
-export { ticketFilterSql } from "./filters";
 export { findTicketByNumber, getTicketVersion, listRecentTickets, type TicketListItem } from "./lookup";
 export { lockTicket, updateTicket, conflict, type TicketRow } from "./lock";
 export { massAction, type MassResult } from "./mass";

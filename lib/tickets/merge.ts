@@ -8,6 +8,7 @@ import { inArray, sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { attachments, threadEntries, ticketCollaborators, ticketLinks, tickets } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
+import { indexTickets } from "@/lib/search";
 import { moveTasksToTicket } from "@/lib/tasks";
 import type { Actor } from "./actor";
 import { ticketEvent } from "./events";
@@ -100,6 +101,7 @@ export async function mergeTickets(db: Db, actor: Actor, parentId: number, input
       },
       now,
     );
+    await indexTickets(tx, [parent.id, ...childIds]);
     await ticketEvent(tx, actor, parent.id, "merged", {
       data: {
         mode: input.mode,

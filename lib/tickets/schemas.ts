@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { MAX_DB_ID, idSchema } from "@/lib/http/ids";
 import { ticketStatuses } from "@/db/enums";
+import { criteriaSchema } from "@/lib/search/criteria";
 
 const id = idSchema;
 export const tidParams = z.object({ tid: id });
@@ -120,38 +121,8 @@ export const massSchema = z.discriminatedUnion("action", [
 export type MassInput = z.infer<typeof massSchema>;
 
 // ---- export ---------------------------------------------------------------------------------
-// TODO(search merge): the search issue's criteria schema (one schema for search, queues, panel
-// URLs and export) replaces `ticketFilterSchema` once it lands; the export keeps its columns.
-
-/** A query value given once, repeated (?a=1&a=2) or comma separated (?a=1,2). */
-const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(",")).filter(Boolean)), z.array(item).optional());
-const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
-const date = z.iso.datetime({ offset: true }).or(z.iso.date()).transform((v) => new Date(v));
-
-export const ticketFilterSchema = z.object({
-  /** Statuses, or "open" for the open states (open, awaiting client). */
-  status: list(z.enum([...settableStatuses, "any_open"])),
-  deptId: list(id),
-  /** Assigned staff: ids, "me" or "none". */
-  staffId: list(z.union([z.literal("me"), z.literal("none"), id])),
-  teamId: list(z.union([z.literal("none"), id])),
-  topicId: list(id),
-  priorityId: list(id),
-  orgId: list(id),
-  userId: list(id),
-  source: list(z.enum(["api", "email", "web", "phone", "staff"])),
-  overdue: bool.optional(),
-  answered: bool.optional(),
-  createdFrom: date.optional(),
-  createdTo: date.optional(),
-  updatedFrom: date.optional(),
-  updatedTo: date.optional(),
-  /** Subject contains (case-insensitive); full-text search is the search issue's. */
-  q: z.string().trim().max(200).optional(),
-  tids: list(id),
-});
-export type TicketFilter = z.infer<typeof ticketFilterSchema>;
+// The filters are the search criteria (lib/search/criteria.ts), one schema for search, queues,
+// panel URLs and export.
 
 export const exportColumnKeys = [
   "number",
@@ -180,10 +151,16 @@ export const exportColumnKeys = [
 ] as const;
 export type ExportColumn = (typeof exportColumnKeys)[number];
 
-export const exportQuerySchema = ticketFilterSchema.extend({
-  /** Names the file: <queue>-YYYYMMDD.csv. */
-  queue: z.string().trim().regex(/^[A-Za-z0-9_-]{1,60}$/, "Letters, digits, - and _ only").optional(),
-  columns: list(z.enum(exportColumnKeys)),
+/** A query value given once, repeated (?a=1&a=2) or comma separated (?a=1,2). */
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(",")).filter(Boolean)), z.array(item).optional());
+
+export const exportQuerySchema = criteriaSchema.extend({
+  /** A queue (system slug or saved id) whose criteria apply; criteria given as well replace its keys. Names the file: <queue>-YYYYMMDD.csv. */
+  queue: z.string().trim().regex(/^[A-Za-z0-9_-]{1,60}$/, "a queue id: letters, digits, - and _ only").optional(),
+  columns: list(z.enum(exportColumnKeys, { error: `must be one of ${exportColumnKeys.join(", ")}` })),
+  /** Only these tickets (a selection in the panel), still within the criteria and scope. */
+  tids: list(id).refine((v) => !v || v.length <= 1000, "at most 1000 tickets"),
 });
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
 

@@ -13,6 +13,7 @@ import { purgeTicketsOfUser } from "@/lib/tickets";
 import type { UserRow } from "./dto";
 import { getUser } from "./queries";
 import type { CreateUserInput, UpdateUserInput } from "./schemas";
+import { indexRequesters } from "@/lib/search";
 
 interface UserActor {
   id: number;
@@ -89,6 +90,8 @@ export async function updateUser(db: Db, actor: UserActor, id: number, input: Up
       const patch = Object.fromEntries(keys.map((k) => [k, input[k]])) as Partial<UserRow>;
       const [row] = await tx.update(users).set(patch).where(eq(users.id, id)).returning();
       await recordEvent(tx, { entityType: "user", entityId: id, action: "updated", staffId: actor.id, userId: id, before: pick(current, keys), after: pick(row, keys) });
+      // Their tickets are found by the requester's name and email: keep those documents current.
+      if (keys.some((k) => k === "name" || k === "email")) await indexRequesters(tx, { userId: id });
       return keys;
     }),
   );

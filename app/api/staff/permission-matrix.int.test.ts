@@ -43,6 +43,10 @@ import * as ticketStatus from "./tickets/[tid]/status/route";
 import * as transfer from "./tickets/[tid]/transfer/route";
 import * as exportCsv from "./tickets/export/route";
 import * as mass from "./tickets/mass/route";
+import * as queueOne from "./queues/[id]/route";
+import * as queueTickets from "./queues/[id]/tickets/route";
+import * as queues from "./queues/route";
+import * as search from "./search/route";
 import * as topics from "./topics/route";
 
 setIntakeEnv();
@@ -72,6 +76,15 @@ async function supportTicket(extra: Parameters<typeof createTicket>[1] extends i
   const t = await createTicket(db, { deptId: cast.support.id, ...extra });
   await db.execute(sql`INSERT INTO ticket_referrals (ticket_id, kind, target_id) VALUES (${t.id}, 'staff', ${who.referred!.id})`);
   return t;
+}
+
+/** A shared queue owned by the manager. */
+async function managerQueue(criteria: Record<string, unknown> = { status: ["any_open"] }) {
+  const [{ id }] = await rows<{ id: number }>(
+    db,
+    sql`INSERT INTO queues (name, owner_id, is_shared, criteria) VALUES ('Matrix queue', ${cast.manager.id}, true, ${JSON.stringify(criteria)}::jsonb) RETURNING id`,
+  );
+  return { path: `/api/staff/queues/${id}`, params: { id: String(id) } };
 }
 
 interface Case {
@@ -191,6 +204,45 @@ const cases: Record<string, Case> = {
       return { path: `/api/staff/tickets/export?tids=${t.id}&columns=number,subject`, tid: t.id };
     },
     probe: (res) => ((res.json.message as string).split("\r\n").filter(Boolean).length === 2 ? 200 : 404),
+    expect: ticketOk,
+  },
+  "GET /search": {
+    handler: search.GET,
+    method: "GET",
+    setup: async () => {
+      const word = `probe${Math.random().toString(36).slice(2, 10)}`;
+      const t = await supportTicket({ subject: `Search ${word}` });
+      return { path: `/api/staff/search?q=${word}`, tid: t.id };
+    },
+    probe: (res, tid) => ((res.json.data as { items: { id: number }[] }).items.some((i) => i.id === tid) ? 200 : 404),
+    expect: ticketOk,
+  },
+  "GET /queues": { handler: queues.GET, method: "GET", setup: async () => ({ path: "/api/staff/queues" }), expect: everyone(200) },
+  "POST /queues": { handler: queues.POST, method: "POST", setup: async () => ({ path: "/api/staff/queues", body: { name: "Matrix", criteria: { status: "open" } } }), expect: everyone(201) },
+  "GET /queues/{id}": { handler: queueOne.GET, method: "GET", setup: async () => ({ path: "/api/staff/queues/open", params: { id: "open" } }), expect: everyone(200) },
+  // A shared queue of the manager: everyone sees it, only its owner and admins change it.
+  "PUT /queues/{id}": {
+    handler: queueOne.PUT,
+    method: "PUT",
+    setup: async () => ({ ...(await managerQueue()), body: { name: "Renamed" } }),
+    expect: { none: 401, agentIn: 403, agentOut: 403, referred: 403, manager: 200, admin: 200, inactive: 401 },
+  },
+  "DELETE /queues/{id}": {
+    handler: queueOne.DELETE,
+    method: "DELETE",
+    setup: managerQueue,
+    expect: { none: 401, agentIn: 403, agentOut: 403, referred: 403, manager: 200, admin: 200, inactive: 401 },
+  },
+  "GET /queues/{id}/tickets": {
+    handler: queueTickets.GET,
+    method: "GET",
+    setup: async () => {
+      const word = `probe${Math.random().toString(36).slice(2, 10)}`;
+      const t = await supportTicket({ subject: `Queue ${word}` });
+      const q = await managerQueue({ q: word });
+      return { path: `${q.path}/tickets`, params: q.params, tid: t.id };
+    },
+    probe: (res, tid) => ((res.json.data as { items: { id: number }[] }).items.some((i) => i.id === tid) ? 200 : 404),
     expect: ticketOk,
   },
   "GET /canned": { handler: canned.GET, method: "GET", setup: async () => ({ path: "/api/staff/canned" }), expect: everyone(200) },

@@ -260,3 +260,17 @@ describe("GET /users/{id}", () => {
     expect((await api(cast.agentA).get(getOne, "/api/staff/users/424242", p(424242))).status).toBe(404);
   });
 });
+
+describe("ticket search follows requester changes", () => {
+  it("renaming a user finds their tickets under the new name, no longer under the old", async () => {
+    const { GET: ticketSearch } = await import("@/app/api/staff/search/route");
+    const tag = `rn${uniq()}`;
+    const user = await createUser(db, `${tag}@mail.example`, `Oldname${tag}`);
+    const t = await createTicket(db, { deptId: cast.support.id, userId: user.id, subject: "Renamed requester" });
+    const hits = async (q: string) => (await api(cast.admin).get<{ items: { id: number }[] }>(ticketSearch, `/api/staff/search?q=${q}`)).json.data!.items.map((i) => i.id);
+    expect(await hits(`Oldname${tag}`)).toContain(t.id);
+    expect((await api(cast.admin).put(edit, `/api/staff/users/${user.id}`, p(user.id), { name: `Newname${tag}` })).status).toBe(200);
+    expect(await hits(`Newname${tag}`)).toContain(t.id);
+    expect(await hits(`Oldname${tag}`)).not.toContain(t.id);
+  });
+});

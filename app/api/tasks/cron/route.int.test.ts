@@ -104,6 +104,6 @@ describe("jobs", () => {
   it("runDueJobs respects each job's interval", async () => {
     const now = new Date(Date.now() + 61_000);
     const due = await runDueJobs(db, "test", now);
-    expect(due.map((r) => r.job)).toEqual(["send-mail"]);
+    expect(due.map((r) => r.job)).toEqual(["send-mail", "search-sync"]);
   });
 });

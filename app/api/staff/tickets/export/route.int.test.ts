@@ -55,10 +55,10 @@ describe("GET /tickets/export", () => {
   });
 
   it("streams UTF-8 with BOM, CRLF rows and a dated file name, and every row matches the database", async () => {
-    const { res, bytes, text, records } = await exportCsv(exporter, "?queue=support");
+    const { res, bytes, text, records } = await exportCsv(exporter);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="support-\d{8}\.csv"$/);
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="tickets-\d{8}\.csv"$/);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(text.split("\r\n").length).toBe(records.length + 2);
     const dbRows = await db
@@ -96,13 +96,35 @@ describe("GET /tickets/export", () => {
   });
 
   it("applies the filters and a chosen column subset", async () => {
-    const { records } = await exportCsv(exporter, "?status=any_open&staffId=me&columns=number,subject,assignee");
+    const { records } = await exportCsv(exporter, "?status=any_open&assignee=me&columns=number,subject,assignee");
     const expected = await db
       .select({ number: tickets.number })
       .from(tickets)
       .where(and(inArray(tickets.id, ids), eq(tickets.staffId, exporter.id), sql`${tickets.status} = 'open'`));
     expect(records.map((r) => r["Ticket Number"]).sort()).toEqual(expected.map((r) => r.number).sort());
     expect(Object.keys(records[0])).toEqual(["Ticket Number", "Subject", "Agent Assigned"]);
+  });
+
+  it("exports a queue: its criteria, refined by criteria in the URL, and named after it", async () => {
+    const mine = await exportCsv(exporter, "?queue=mine&columns=number");
+    expect(mine.res.headers.get("content-disposition")).toMatch(/filename="mine-\d{8}\.csv"/);
+    const expected = await db
+      .select({ number: tickets.number })
+      .from(tickets)
+      .where(and(eq(tickets.staffId, exporter.id), sql`${tickets.status} IN ('open', 'awaiting_client')`));
+    expect(mine.records.map((r) => r["Ticket Number"]).sort()).toEqual(expected.map((r) => r.number).sort());
+    const closedMine = await exportCsv(exporter, "?queue=mine&status=closed&columns=number");
+    const expectedClosed = await db.select({ number: tickets.number }).from(tickets).where(and(eq(tickets.staffId, exporter.id), eq(tickets.status, "closed")));
+    expect(closedMine.records.map((r) => r["Ticket Number"]).sort()).toEqual(expectedClosed.map((r) => r.number).sort());
+    const bad = await api(exporter).get(GET, "/api/staff/tickets/export?queue=nope", {});
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.json.errors!)).toEqual(["queue"]);
+    expect((await api(exporter).get(GET, "/api/staff/tickets/export?queue=999999", {})).status).toBe(404);
+  });
+
+  it("searches text like GET /search", async () => {
+    const { records } = await exportCsv(exporter, "?q=export%20me&columns=subject");
+    expect(records).toHaveLength(25);
   });
 
   it("exports only what the caller may see", async () => {

@@ -1,0 +1,182 @@
+// Queues: system queues with live counts in each caller's scope, saved queues (criteria round
+// trip, ownership and visibility), and their ticket pages.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestDb } from "@/db/testing";
+import { events, priorities, tickets } from "@/db/schema";
+import type { QueueView } from "@/lib/queues";
+import type { ListPage } from "@/lib/search";
+import { setupTestAuth } from "@/test/auth";
+import { api } from "@/test/staff-api";
+import { type Cast, createStaff, createTeam, seedStaffCast } from "@/test/staff-factory";
+import { createTicket } from "@/test/ticket-factory";
+import { DELETE, GET as getOne, PUT } from "./[id]/route";
+import { GET as queueTickets } from "./[id]/tickets/route";
+import { GET, POST } from "./route";
+
+setupTestAuth();
+const { db } = await createTestDb();
+let cast: Cast;
+type Listed = QueueView & { count: number };
+const list = async (as: Parameters<typeof api>[0]) => {
+  const res = await api(as).get<{ items: Listed[] }>(GET, "/api/staff/queues");
+  expect(res.status).toBe(200);
+  return res.json.data!.items;
+};
+const countsOf = async (as: Parameters<typeof api>[0]) => Object.fromEntries((await list(as)).map((q) => [q.id, q.count]));
+
+beforeAll(async () => {
+  cast = await seedStaffCast(db);
+  const team = await createTeam(db, "Escalations", [cast.agentA.id]);
+  const prios = await db.select().from(priorities);
+  const s = cast.support.id;
+  const b = cast.billing.id;
+  // A spread over every system queue's dimensions, in both departments.
+  const specs: Array<[Parameters<typeof createTicket>[1], Partial<typeof tickets.$inferInsert>?]> = [
+    [{ deptId: s }],
+    [{ deptId: s, staffId: cast.agentA.id }, { aiUrgency: 20, aiUrgencyLevel: "low" }],
+    [{ deptId: s, staffId: cast.agentA.id }, { aiUrgency: 90, aiUrgencyLevel: "critical" }],
+    [{ deptId: s, staffId: cast.agentA.id, priorityId: prios[0].id }],
+    [{ deptId: s, staffId: cast.agentA.id, priorityId: prios[3].id }],
+    [{ deptId: s, teamId: team.id }],
+    [{ deptId: s, status: "closed" }],
+    [{ deptId: s, status: "resolved" }, { docsRequired: true }],
+    [{ deptId: s }, { isOverdue: true }],
+    [{ deptId: s }, { isAnswered: true }],
+    [{ deptId: s, status: "awaiting_client" }, { docsRequired: true, docsAcknowledgedAt: new Date() }],
+    [{ deptId: b }],
+    [{ deptId: b, status: "archived" }],
+    [{ deptId: b }, { isOverdue: true, isAnswered: true }],
+    [{ deptId: b, staffId: cast.agentB.id }, { docsRequired: true }],
+    [{ deptId: s }, { status: "deleted", deletedAt: new Date() }],
+  ];
+  const base = Date.now() - 86_400_000;
+  for (const [i, [spec, patch]] of specs.entries()) {
+    const t = await createTicket(db, { subject: `Queue ticket ${i}`, createdAt: new Date(base + i * 60_000), ...spec });
+    if (patch) await db.update(tickets).set(patch).where(eq(tickets.id, t.id));
+    if (i === 0 || i === 12) await db.insert(events).values({ entityType: "ticket", entityId: t.id, ticketId: t.id, action: "escalated" });
+  }
+});
+
+describe("GET /queues", () => {
+  it("lists the system queues with stable ids", async () => {
+    expect((await list(cast.agentA)).map((q) => q.id)).toEqual(["open", "mine", "team", "unassigned", "overdue", "answered", "closed", "escalated", "docs-required"]);
+  });
+
+  it("counts each system queue exactly as its ticket list does, in the caller's scope", async () => {
+    for (const who of [cast.agentA, cast.agentB, cast.manager, cast.admin]) {
+      const queues = await list(who);
+      for (const q of queues) {
+        const page = await api(who).get<ListPage>(queueTickets, `/api/staff/queues/${q.id}/tickets?limit=100`, { id: String(q.id) });
+        expect(page.status).toBe(200);
+        expect(page.json.data!.items.length, `${who.email} ${q.id}`).toBe(q.count);
+        expect(page.json.data!.total).toBe(q.count);
+      }
+    }
+    expect(await countsOf(cast.agentA)).toEqual({ open: 9, mine: 4, team: 1, unassigned: 4, overdue: 1, answered: 1, closed: 2, escalated: 1, "docs-required": 1 });
+    expect(await countsOf(cast.agentB)).toEqual({ open: 3, mine: 1, team: 0, unassigned: 2, overdue: 1, answered: 1, closed: 1, escalated: 0, "docs-required": 1 });
+  });
+
+  it("counts change with the tickets (the trigger-kept summary), including referrals", async () => {
+    const before = await countsOf(cast.agentB);
+    const t = await createTicket(db, { deptId: cast.billing.id });
+    expect((await countsOf(cast.agentB)).open).toBe(before.open + 1);
+    await db.update(tickets).set({ status: "closed" }).where(eq(tickets.id, t.id));
+    const after = await countsOf(cast.agentB);
+    expect([after.open, after.closed]).toEqual([before.open, before.closed + 1]);
+    const { ticketReferrals } = await import("@/db/schema");
+    const [supportTicket] = await db.select().from(tickets).where(and(eq(tickets.deptId, cast.support.id), eq(tickets.subject, "Queue ticket 0")));
+    await db.insert(ticketReferrals).values({ ticketId: supportTicket.id, kind: "department", targetId: cast.billing.id });
+    const referred = await countsOf(cast.agentB);
+    expect([referred.open, referred.unassigned, referred.escalated]).toEqual([before.open + 1, before.unassigned + 1, 1]);
+  });
+
+  it("orders 'mine' by AI urgency, then last update, then priority", async () => {
+    const page = await api(cast.agentA).get<ListPage>(queueTickets, "/api/staff/queues/mine/tickets", { id: "mine" });
+    const items = page.json.data!.items;
+    expect(items.map((i) => i.aiUrgency)).toEqual([90, 20, null, null]);
+    expect(items[2].updatedAt > items[3].updatedAt).toBe(true);
+  });
+});
+
+describe("saved queues", () => {
+  const body = {
+    name: "Billing overdue",
+    criteria: { q: "invoice", status: ["any_open"], deptId: [2], assignee: ["me", "t3"], overdue: true, createdFrom: "-30d", sort: "due", order: "asc" },
+    columns: ["number", "subject", "due"],
+    shared: false,
+  };
+
+  it("keeps criteria, columns and sort through a round trip", async () => {
+    const res = await api(cast.agentA).post<QueueView>(POST, "/api/staff/queues", {}, body);
+    expect(res.status).toBe(201);
+    const got = await api(cast.agentA).get<QueueView>(getOne, `/api/staff/queues/${res.json.data!.id}`, { id: String(res.json.data!.id) });
+    expect(got.json.data!).toMatchObject({ name: body.name, kind: "personal", columns: body.columns, canEdit: true, owner: { id: cast.agentA.id } });
+    expect(got.json.data!.criteria).toEqual({ ...body.criteria, assignee: ["me", "t3"] });
+    const [evt] = await db.select().from(events).where(and(eq(events.entityType, "queue"), eq(events.entityId, res.json.data!.id as number)));
+    expect(evt.action).toBe("created");
+  });
+
+  it("names bad criteria and columns", async () => {
+    const res = await api(cast.agentA).post(POST, "/api/staff/queues", {}, { name: "x", criteria: { status: ["pending"], colour: "red" }, columns: ["number", "password"] });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.json.errors!).sort()).toEqual(["columns.1", "criteria", "criteria.status.0"]);
+    expect(res.json.errors!.criteria).toMatch(/colour/);
+    expect((await api(cast.agentA).post(POST, "/api/staff/queues", {}, { criteria: {} })).json.errors).toHaveProperty("name");
+  });
+
+  it("personal queues are the owner's alone; shared ones are seen by all, changed by owner or admin", async () => {
+    const mine = (await api(cast.agentA).post<QueueView>(POST, "/api/staff/queues", {}, { name: "Private", criteria: { status: "open" } })).json.data!;
+    const shared = (await api(cast.agentA).post<QueueView>(POST, "/api/staff/queues", {}, { name: "Team view", criteria: { status: "any_open" }, shared: true })).json.data!;
+    const pid = { id: String(mine.id) };
+    const sid = { id: String(shared.id) };
+    const b = api(cast.agentB);
+    expect((await list(cast.agentB)).map((q) => q.name)).toContain("Team view");
+    expect((await list(cast.agentB)).map((q) => q.name)).not.toContain("Private");
+    expect((await b.get(getOne, `/api/staff/queues/${mine.id}`, pid)).status).toBe(404);
+    expect((await b.get(queueTickets, `/api/staff/queues/${mine.id}/tickets`, pid)).status).toBe(404);
+    expect((await b.del(DELETE, `/api/staff/queues/${mine.id}`, pid)).status).toBe(404);
+    const denied = await b.put(PUT, `/api/staff/queues/${shared.id}`, sid, { name: "Hijacked" });
+    expect(denied.status).toBe(403);
+    expect(denied.json.message).toMatch(/Only Alex Agent or an admin/);
+    // The shared queue shows each viewer their own scope.
+    const bPage = await b.get<ListPage>(queueTickets, `/api/staff/queues/${shared.id}/tickets?limit=100`, sid);
+    // (Queue ticket 0 was referred to Billing above.)
+    expect(bPage.json.data!.items.every((i) => i.department.id === cast.billing.id || i.subject === "Queue ticket 0")).toBe(true);
+    const edited = await api(cast.admin).put<QueueView>(PUT, `/api/staff/queues/${shared.id}`, sid, { name: "Renamed by admin", shared: false });
+    expect(edited.status).toBe(200);
+    expect(edited.json.data!).toMatchObject({ name: "Renamed by admin", kind: "personal" });
+    expect((await api(cast.admin).del(DELETE, `/api/staff/queues/${shared.id}`, sid)).status).toBe(200);
+    expect((await api(cast.agentA).get(getOne, `/api/staff/queues/${shared.id}`, sid)).status).toBe(404);
+    expect((await api(cast.agentA).del(DELETE, `/api/staff/queues/${mine.id}`, pid)).status).toBe(200);
+  });
+
+  it("system queues cannot be edited or deleted", async () => {
+    for (const res of [
+      await api(cast.admin).put(PUT, "/api/staff/queues/open", { id: "open" }, { name: "Mine now" }),
+      await api(cast.admin).del(DELETE, "/api/staff/queues/open", { id: "open" }),
+    ]) {
+      expect(res.status).toBe(403);
+      expect(res.json.message).toMatch(/built-in queue/);
+    }
+    expect((await api(cast.admin).get(getOne, "/api/staff/queues/nope", { id: "nope" })).status).toBe(404);
+  });
+
+  it("pages a saved queue's tickets with a cursor, without gaps or repeats", async () => {
+    const agent = await createStaff(db, { deptIds: [cast.support.id] });
+    const made: number[] = [];
+    for (let i = 0; i < 9; i++) made.push((await createTicket(db, { deptId: cast.support.id, staffId: agent.id, subject: `paged ${i}` })).id);
+    const q = (await api(agent).post<QueueView>(POST, "/api/staff/queues", {}, { name: "Paged", criteria: { assignee: "me", sort: "created", order: "asc" } })).json.data!;
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { json: { data?: ListPage } } = await api(agent).get<ListPage>(queueTickets, `/api/staff/queues/${q.id}/tickets?limit=4${cursor ? `&cursor=${cursor}` : ""}`, { id: String(q.id) });
+      seen.push(...res.json.data!.items.map((i) => i.id));
+      expect(res.json.data!.total).toBe(9);
+      cursor = res.json.data!.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(made);
+    const inDb = await db.select({ n: sql<number>`count(*)::int` }).from(tickets).where(inArray(tickets.id, made));
+    expect(inDb[0].n).toBe(9);
+  });
+});

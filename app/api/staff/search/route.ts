@@ -1,0 +1,13 @@
+// GET /api/staff/search - free text plus filters over the caller's tickets, keyset-paginated
+import { getDb } from "@/db/client";
+import { ok } from "@/lib/http/envelope";
+import { staffRoute } from "@/lib/http/staff-route";
+import { searchQuerySchema, searchTickets } from "@/lib/search";
+
+export const dynamic = "force-dynamic";
+
+export const GET = staffRoute({ permission: "tickets.view", query: searchQuerySchema }, async ({ staff, query }) => {
+  const { cursor, limit, ...criteria } = query;
+  const { engine, ...page } = await searchTickets(await getDb(), staff, criteria, { cursor, limit });
+  return ok(page, { headers: { "X-Search-Engine": engine } });
+});

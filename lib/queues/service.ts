@@ -1,0 +1,128 @@
+// Queues: the built-in ones and those staff save. A queue is visible to its owner, and to
+// everyone when shared; only its owner or an admin changes it; built-in queues never change.
+// Counts and tickets always apply the viewer's own scope, whoever made the queue.
+import { and, asc, eq, or } from "drizzle-orm";
+import type { Db, Executor } from "@/db/client";
+import { queues, staff } from "@/db/schema";
+import { recordEvent } from "@/lib/events";
+import { AppError } from "@/lib/http/errors";
+import { type Criteria, type ListPage, type SearchActor, compactCriteria, countMany, parseCriteria, searchTickets } from "@/lib/search";
+import type { CreateQueueInput, QueueColumn, QueueId, UpdateQueueInput } from "./schemas";
+import { systemQueue, systemQueues } from "./system";
+
+export type QueueActor = SearchActor & { name: string };
+
+export interface QueueView {
+  id: string | number;
+  name: string;
+  kind: "system" | "personal" | "shared";
+  owner: { id: number; name: string } | null;
+  criteria: Criteria;
+  columns: QueueColumn[];
+  canEdit: boolean;
+  position: number;
+}
+
+type QueueRow = typeof queues.$inferSelect & { ownerName: string | null };
+
+function rowView(actor: QueueActor, r: QueueRow): QueueView {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.isShared ? "shared" : "personal",
+    owner: { id: r.ownerId, name: r.ownerName ?? "" },
+    // Saved criteria are re-read through the schema: an old row never reaches the engines unchecked.
+    criteria: parseCriteria(r.criteria),
+    columns: r.columns as QueueColumn[],
+    canEdit: r.ownerId === actor.id || actor.role === "admin",
+    position: r.position,
+  };
+}
+
+const visibleTo = (actor: SearchActor) => or(eq(queues.ownerId, actor.id), eq(queues.isShared, true));
+
+async function savedQueues(db: Executor, actor: QueueActor): Promise<QueueView[]> {
+  const found = await db
+    .select({ q: queues, ownerName: staff.name })
+    .from(queues)
+    .leftJoin(staff, eq(staff.id, queues.ownerId))
+    .where(visibleTo(actor))
+    .orderBy(asc(queues.position), asc(queues.id));
+  return found.map((r) => rowView(actor, { ...r.q, ownerName: r.ownerName }));
+}
+
+const systemViews = (): QueueView[] =>
+  systemQueues.map((s, i) => ({ id: s.slug, name: s.name, kind: "system", owner: null, criteria: s.criteria, columns: s.columns, canEdit: false, position: i }));
+
+/** GET /queues: every queue the caller may see, with live counts (in the caller's scope). */
+export async function listQueues(db: Executor, actor: QueueActor, now = new Date()) {
+  const all = [...systemViews(), ...(await savedQueues(db, actor))];
+  const counts = await countMany(db, actor, all.map((q) => q.criteria), now);
+  // A count that gave up (a saved text search on a busy database) is shown as unknown.
+  return all.map((q, i) => ({ ...q, count: counts[i]?.count ?? null, countExact: counts[i]?.exact ?? false }));
+}
+
+/** One queue; 404 when it does not exist or is another staff member's personal queue. */
+export async function getQueue(db: Executor, actor: QueueActor, id: QueueId): Promise<QueueView> {
+  if (typeof id === "string") {
+    const s = systemQueue(id)!;
+    return systemViews().find((v) => v.id === s.slug)!;
+  }
+  const [r] = await db
+    .select({ q: queues, ownerName: staff.name })
+    .from(queues)
+    .leftJoin(staff, eq(staff.id, queues.ownerId))
+    // Admins reach any saved queue (to fix or remove it); lists still show them only theirs and shared ones.
+    .where(and(eq(queues.id, id), actor.role === "admin" ? undefined : visibleTo(actor)));
+  if (!r) throw new AppError("not_found", `Queue ${id} not found`);
+  return rowView(actor, { ...r.q, ownerName: r.ownerName });
+}
+
+async function editable(db: Executor, actor: QueueActor, id: QueueId) {
+  if (typeof id === "string") throw new AppError("forbidden", `"${systemQueue(id)!.name}" is a built-in queue: it cannot be edited or deleted (save a copy of its criteria as your own queue instead)`);
+  const q = await getQueue(db, actor, id);
+  if (!q.canEdit) throw new AppError("forbidden", `Only ${q.owner?.name || "its owner"} or an admin can change the shared queue "${q.name}"`);
+  return q;
+}
+
+export async function createQueue(db: Db, actor: QueueActor, input: CreateQueueInput) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(queues)
+      .values({ name: input.name, ownerId: actor.id, isShared: input.shared, criteria: compactCriteria(input.criteria), columns: input.columns, position: input.position ?? 0 })
+      .returning();
+    await recordEvent(tx, { entityType: "queue", entityId: row.id, action: "created", staffId: actor.id, after: { name: row.name, shared: row.isShared, criteria: row.criteria } });
+    return getQueue(tx, actor, row.id);
+  });
+}
+
+export async function updateQueue(db: Db, actor: QueueActor, id: QueueId, input: UpdateQueueInput) {
+  return db.transaction(async (tx) => {
+    const before = await editable(tx, actor, id);
+    const patch: Partial<typeof queues.$inferInsert> = {};
+    if (input.name !== undefined) patch.name = input.name;
+    if (input.criteria !== undefined) patch.criteria = compactCriteria(input.criteria);
+    if (input.columns !== undefined) patch.columns = input.columns;
+    if (input.shared !== undefined) patch.isShared = input.shared;
+    if (input.position !== undefined) patch.position = input.position;
+    await tx.update(queues).set(patch).where(eq(queues.id, before.id as number));
+    await recordEvent(tx, { entityType: "queue", entityId: before.id as number, action: "edited", staffId: actor.id, before: { name: before.name, criteria: before.criteria }, after: patch });
+    return getQueue(tx, actor, before.id as number);
+  });
+}
+
+export async function deleteQueue(db: Db, actor: QueueActor, id: QueueId) {
+  return db.transaction(async (tx) => {
+    const q = await editable(tx, actor, id);
+    await tx.delete(queues).where(eq(queues.id, q.id as number));
+    await recordEvent(tx, { entityType: "queue", entityId: q.id as number, action: "deleted", staffId: actor.id, before: { name: q.name, criteria: q.criteria } });
+    return { id: q.id };
+  });
+}
+
+/** GET /queues/{id}/tickets: the queue's criteria through the search engines (same page shape). */
+export async function queueTickets(db: Executor, actor: QueueActor, id: QueueId, page: { cursor?: string; limit: number }, now = new Date()): Promise<ListPage & { queue: QueueView }> {
+  const queue = await getQueue(db, actor, id);
+  const { engine: _engine, ...result } = await searchTickets(db, actor, queue.criteria, page, now);
+  return { ...result, queue };
+}
