@@ -18,7 +18,8 @@ const url = process.env.BENCH_DATABASE_URL;
 if (!url) throw new Error("Set BENCH_DATABASE_URL to a PostgreSQL database the benchmark may fill");
 const port = Number(process.env.BENCH_PORT ?? 3311);
 const seconds = Number(process.argv[2] ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
+/** BENCH_CONNECTIONS=1,16: each scenario at each level (latency alone, then under load). */
+const connectionLevels = (process.env.BENCH_CONNECTIONS ?? "1,16").split(",").map(Number);
 const entries = Number(process.env.BENCH_ENTRIES ?? 200);
 const base = `http://localhost:${port}`;
 const adminEmail = "bench-admin@example.com";
@@ -80,7 +81,7 @@ interface Row {
   cpuPerReq: number;
 }
 
-function run(scenario: string, path: string, opts: { method: string; headers: Record<string, string>; body?: (n: number) => string }, pid?: number): Promise<Row> {
+function run(scenario: string, path: string, opts: { method: string; headers: Record<string, string>; body?: (n: number) => string }, pid?: number, connections = 16): Promise<Row> {
   let n = 0;
   const cpu0 = cpuMs(pid);
   return new Promise((resolve, reject) => {
@@ -96,7 +97,7 @@ function run(scenario: string, path: string, opts: { method: string; headers: Re
       (err, r) => {
         if (err) return reject(err);
         const lat = r.latency as typeof r.latency & { p97_5: number };
-        resolve({ scenario, requests: r.requests.total, rps: Math.round(r.requests.average), p50: lat.p50, p97_5: lat.p97_5, p99: lat.p99, non2xx: r.non2xx + r.errors, cpuPerReq: (cpuMs(pid) - cpu0) / Math.max(1, r.requests.total) });
+        resolve({ scenario: `${scenario} @${connections}`, requests: r.requests.total, rps: Math.round(r.requests.average), p50: lat.p50, p97_5: lat.p97_5, p99: lat.p99, non2xx: r.non2xx + r.errors, cpuPerReq: (cpuMs(pid) - cpu0) / Math.max(1, r.requests.total) });
       },
     );
   });
@@ -140,16 +141,17 @@ async function main() {
     }
     const replyTid = await open("A ticket taking replies");
 
-    await run("warm-up", `/api/staff/tickets/${longTid}`, { method: "GET", headers: { cookie } }, child.pid);
-    const rows = [
-      await run(`GET ticket (${entries} entries)`, `/api/staff/tickets/${longTid}`, { method: "GET", headers: { cookie } }, child.pid),
-      await run("POST reply", `/api/staff/tickets/${replyTid}/reply`, { method: "POST", headers, body: (n) => JSON.stringify({ body: `Reply ${n}: please restart the router and tell us what the lights show.` }) }, child.pid),
-    ];
+    await run("warm-up", `/api/staff/tickets/${longTid}`, { method: "GET", headers: { cookie } }, child.pid, 4);
+    const rows: Row[] = [];
+    for (const c of connectionLevels) {
+      rows.push(await run(`GET ticket (${entries} entries)`, `/api/staff/tickets/${longTid}`, { method: "GET", headers: { cookie } }, child.pid, c));
+      rows.push(await run("POST reply", `/api/staff/tickets/${replyTid}/reply`, { method: "POST", headers, body: (n) => JSON.stringify({ body: `Reply ${n}: please restart the router and tell us what the lights show.` }) }, child.pid, c));
+    }
     const load = fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
-    console.log(`\n${seconds}s per scenario, ${connections} connections, ${base}, PostgreSQL; load average ${load} on ${os.cpus().length} cores\n`);
-    console.log("scenario                     requests   req/s   p50 ms  p97.5 ms  p99 ms  non-2xx  server CPU ms/req");
+    console.log(`\n${seconds}s per scenario, connections ${connectionLevels.join(", ")}, ${base}, PostgreSQL; load average ${load} on ${os.cpus().length} cores\n`);
+    console.log("scenario                          requests   req/s   p50 ms  p97.5 ms  p99 ms  non-2xx  server CPU ms/req");
     for (const r of rows) {
-      console.log(`${r.scenario.padEnd(27)} ${String(r.requests).padStart(9)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p97_5).padStart(9)} ${String(r.p99).padStart(7)} ${String(r.non2xx).padStart(8)} ${r.cpuPerReq.toFixed(2).padStart(18)}`);
+      console.log(`${r.scenario.padEnd(32)} ${String(r.requests).padStart(9)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p97_5).padStart(9)} ${String(r.p99).padStart(7)} ${String(r.non2xx).padStart(8)} ${r.cpuPerReq.toFixed(2).padStart(18)}`);
     }
   } finally {
     child.kill("SIGTERM");

@@ -66,11 +66,13 @@ export function directoryMatrixCases(db: Db, ctx: () => DirectoryMatrixContext):
 
   return {
     "GET /users/search": { handler: userSearch.GET, method: "GET", setup: async () => ({ path: "/api/staff/users/search?q=ma" }), expect: everyone(200) },
+    "GET /users": { handler: users.GET, method: "GET", setup: async () => ({ path: "/api/staff/users?limit=5" }), expect: everyone(200) },
     "POST /users": { handler: users.POST, method: "POST", setup: async () => ({ path: "/api/staff/users", body: { name: "New", email: `n-${uniq()}@matrix.example` } }), expect: everyone(201) },
     "GET /users/{id}": { handler: userOne.GET, method: "GET", setup: async () => one("users", await user()), expect: everyone(200) },
     "PUT /users/{id}": { handler: userOne.PUT, method: "PUT", setup: async () => ({ ...one("users", await user()), body: { phone: "+1 555 0100" } }), expect: everyone(200) },
     "DELETE /users/{id}": { handler: userOne.DELETE, method: "DELETE", setup: async () => one("users", await user()), expect: managers(200) },
     "GET /orgs/search": { handler: orgSearch.GET, method: "GET", setup: async () => ({ path: "/api/staff/orgs/search?q=ma" }), expect: everyone(200) },
+    "GET /orgs": { handler: orgs.GET, method: "GET", setup: async () => ({ path: "/api/staff/orgs?limit=5" }), expect: everyone(200) },
     "POST /orgs": { handler: orgs.POST, method: "POST", setup: async () => ({ path: "/api/staff/orgs", body: { name: `Org ${uniq()}` } }), expect: managers(201) },
     "GET /orgs/{id}": { handler: orgOne.GET, method: "GET", setup: async () => one("orgs", await org()), expect: everyone(200) },
     "PUT /orgs/{id}": { handler: orgOne.PUT, method: "PUT", setup: async () => ({ ...one("orgs", await org()), body: { notes: "n" } }), expect: managers(200) },

@@ -73,6 +73,7 @@ export function toValues(fields: FieldDef[], state: State): Values {
       } else out[f.name] = numeric(f) ? Number(v) : v;
     } else if (f.kind === "number") {
       if (v !== "") out[f.name] = Number(v);
+      else if (f.empty === "null") out[f.name] = null;
     } else if (v === "" && (f.empty ?? (f.kind === "password" ? "omit" : undefined))) {
       if (f.empty === "null") out[f.name] = null;
     } else out[f.name] = v;

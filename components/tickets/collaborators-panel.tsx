@@ -1,17 +1,18 @@
 "use client";
-// The requester and the collaborators (CC'd on replies): make a collaborator the requester,
-// pause (deactivate) or remove one, add a user by id.
-// TODO(users API): replace the user-id field with the user search picker when it lands.
+// The requester and the collaborators (CC'd on replies): change the requester or add a
+// collaborator by searching users (name or email), make a collaborator the requester, pause
+// (deactivate) or remove one.
+import Link from "next/link";
 import { useState } from "react";
+import { UserPicker } from "@/components/directory/user-picker";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/field";
 import { useEditTicket } from "@/lib/tickets/client";
 import { useTicket } from "./ticket-context";
 
 export function CollaboratorsPanel() {
   const { ticket, succeeded, failed } = useTicket();
   const edit = useEditTicket(ticket.id);
-  const [userId, setUserId] = useState("");
+  const [changing, setChanging] = useState(false);
   const [error, setError] = useState("");
   const may = ticket.can.edit;
 
@@ -30,8 +31,27 @@ export function CollaboratorsPanel() {
       <h2 id="collab-heading" className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
         Requester and collaborators
       </h2>
-      <p className="font-medium">{ticket.user.name}</p>
+      <div className="flex items-baseline justify-between gap-2">
+        <Link href={`/users/${ticket.user.id}`} className="font-medium hover:underline">
+          {ticket.user.name}
+        </Link>
+        {may && (
+          <Button size="sm" variant="ghost" onClick={() => setChanging((c) => !c)} aria-expanded={changing}>
+            {changing ? "Cancel" : "Change"}
+          </Button>
+        )}
+      </div>
       <p className="mb-2 text-xs text-slate-600">{ticket.user.email} · requester</p>
+      {may && changing && (
+        <UserPicker
+          id="requester-change"
+          label="New requester"
+          exclude={[ticket.user.id]}
+          className="mb-2"
+          inputClassName="h-7 py-0.5"
+          onPick={(u) => void change({ userId: u.id }, `${u.name} is now the requester`).then(() => setChanging(false))}
+        />
+      )}
       {ticket.collaborators.length === 0 ? (
         <p className="text-slate-500">No collaborators.</p>
       ) : (
@@ -65,22 +85,16 @@ export function CollaboratorsPanel() {
         </ul>
       )}
       {may && (
-        <form
-          className="mt-2 flex items-center gap-1"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (/^\d+$/.test(userId)) void change({ collaborators: { add: [Number(userId)] } }, "Collaborator added").then(() => setUserId(""));
-            else setError("Enter a user id (a number)");
-          }}
-        >
-          <label htmlFor="collab-add" className="sr-only">
-            User id to add as collaborator
-          </label>
-          <Input id="collab-add" value={userId} onChange={(e) => setUserId(e.target.value)} placeholder="Add by user id" inputMode="numeric" className="h-7 py-0.5" />
-          <Button type="submit" size="sm">
-            Add
-          </Button>
-        </form>
+        <UserPicker
+          id="collab-add"
+          label="Add a collaborator"
+          hideLabel
+          placeholder="Add collaborator: name or email…"
+          exclude={[ticket.user.id, ...ticket.collaborators.map((c) => c.userId)]}
+          className="mt-2"
+          inputClassName="h-7 py-0.5"
+          onPick={(u) => void change({ collaborators: { add: [u.id] } }, `${u.name} added as collaborator`)}
+        />
       )}
       {error && (
         <p role="alert" className="mt-1 text-xs text-red-800">

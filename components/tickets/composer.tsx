@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Select, Textarea } from "@/components/ui/field";
-import { usePostEntry } from "@/lib/tickets/client";
+import { type OpenTask, openTasksOf, usePostEntry } from "@/lib/tickets/client";
 import { useDraft } from "@/lib/tickets/draft-client";
 import { cn } from "@/lib/utils";
 import { CannedPicker, FilePicker, type Recipients, RecipientsPicker } from "./composer-parts";
@@ -56,17 +56,22 @@ function EntryForm({ kind }: { kind: Kind }) {
   const [signature, setSignature] = useState(true);
   const [recipients, setRecipients] = useState<Recipients>({ user: true, collaborators: ticket.collaborators.filter((c) => c.isActive).map((c) => c.userId) });
   const [error, setError] = useState("");
+  // The chosen status was refused for the ticket's open tasks: offer to close them too.
+  const [blocked, setBlocked] = useState<OpenTask[] | null>(null);
   const id = `${kind}-body`;
 
-  async function submit() {
+  async function submit(closeTasks = false) {
     setError("");
+    setBlocked(null);
     if (!draft.value.trim()) {
       setError("Write a message first");
       return;
     }
-    const fields: Record<string, unknown> = { body: draft.value, format: "text", status: status || undefined };
+    const fields: Record<string, unknown> = { body: draft.value, format: "text", status: status || undefined, closeTasks: closeTasks || undefined };
     if (kind === "reply") Object.assign(fields, { signature, recipients: { user: recipients.user, collaborators: recipients.collaborators } });
     try {
+      // A save still on its way could land after the server consumed the draft and revive it.
+      await draft.settle();
       const r = await post.mutateAsync({ fields, files, version: ticket.version });
       draft.discard();
       setFiles([]);
@@ -75,7 +80,9 @@ function EntryForm({ kind }: { kind: Kind }) {
       const to = r.mail ? [...r.mail.to, ...r.mail.cc].join(", ") : "";
       succeeded(kind === "reply" ? `Reply sent${to ? ` to ${to}` : ""}${dropped}` : `Internal note added${dropped}`);
     } catch (e) {
-      setError(failed(e));
+      const tasks = openTasksOf(e);
+      if (tasks) setBlocked(tasks);
+      else setError(failed(e));
     }
   }
 
@@ -107,11 +114,21 @@ function EntryForm({ kind }: { kind: Kind }) {
       />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <CannedPicker tid={ticket.id} deptId={ticket.deptId} onInsert={(text) => draft.change(draft.value ? `${draft.value.trimEnd()}\n\n${text}` : text)} />
-        <span className="text-xs text-slate-500" aria-live="polite">
-          {draft.savedAt ? "Draft saved" : ""}
+        <span className="text-xs text-slate-500" aria-live="polite" data-testid={`${kind}-draft-state`}>
+          {draft.state === "local" ? "Draft kept on this device only (not saved to the server yet)" : draft.state === "saving" ? "Saving draft…" : draft.savedAt ? "Draft saved" : ""}
         </span>
       </div>
       <FilePicker id={`${kind}-files`} files={files} onChange={setFiles} />
+      {blocked && (
+        <div role="alert" data-testid="open-tasks-notice" className="space-y-1 rounded border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900">
+          <p>
+            The ticket cannot become {statusLabel[status] ?? status} while {blocked.length === 1 ? "this task is" : "these tasks are"} open: {blocked.map((t) => `“${t.title}”`).join(", ")}.
+          </p>
+          <Button size="sm" onClick={() => void submit(true)} disabled={post.isPending}>
+            {kind === "reply" ? "Send" : "Add"} and close {blocked.length === 1 ? "the task" : "the tasks"}
+          </Button>
+        </div>
+      )}
       {error && (
         <p role="alert" data-testid="composer-error" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-800">
           {error}

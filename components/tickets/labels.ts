@@ -74,6 +74,12 @@ export function describeEvent(e: EventLike): string {
       return "deleted the ticket";
     case "restored":
       return "restored the ticket";
+    case "task_added":
+      return `added the task ${data.title ? `“${String(data.title)}”` : ""}`.trim();
+    case "task_linked":
+      return `linked the task ${data.title ? `“${String(data.title)}”` : ""}`.trim();
+    case "task_unlinked":
+      return `unlinked the task ${data.title ? `“${String(data.title)}”` : ""}`.trim();
     default:
       return e.action.replace(/_/g, " ");
   }

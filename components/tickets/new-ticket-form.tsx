@@ -1,9 +1,9 @@
 "use client";
-// A ticket opened by staff on behalf of a user: the user is found by email or created with the
-// name given (POST /api/staff/tickets does find-or-create).
-// TODO(users API): offer the user search picker here when it lands.
+// A ticket opened by staff on behalf of a user: found by type-ahead (name or email), or typed
+// in: POST /api/staff/tickets finds the user by email or creates them with the name given.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { UserPicker } from "@/components/directory/user-picker";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { ApiError } from "@/lib/http/client";
@@ -16,9 +16,34 @@ interface Option {
   name: string;
 }
 
-export function NewTicketForm({ departments, topics, priorities, zone, defaultDeptId }: { departments: Option[]; topics: Option[]; priorities: (Option & { isDefault: boolean })[]; zone: string; defaultDeptId?: number }) {
+export interface Requester {
+  id: number;
+  name: string;
+  email: string;
+  phone: string | null;
+  org: { id: number; name: string } | null;
+}
+
+export function NewTicketForm({
+  departments,
+  topics,
+  priorities,
+  zone,
+  defaultDeptId,
+  user,
+}: {
+  departments: Option[];
+  topics: Option[];
+  priorities: (Option & { isDefault: boolean })[];
+  zone: string;
+  defaultDeptId?: number;
+  /** Preselected requester (?userId= from the user's page). */
+  user?: Requester;
+}) {
   const router = useRouter();
   const open = useOpenTicket();
+  const [who, setWho] = useState({ email: user?.email ?? "", name: user?.name ?? "", phone: user?.phone ?? "" });
+  const [picked, setPicked] = useState<Requester | null>(user ?? null);
   const [files, setFiles] = useState<File[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState("");
@@ -59,6 +84,17 @@ export function NewTicketForm({ departments, topics, priorities, zone, defaultDe
   }
 
   const err = (k: string) => errors[k];
+  const person = (id: keyof typeof who, label: string, props: React.InputHTMLAttributes<HTMLInputElement>, hint?: string) =>
+    text(id, label, {
+      ...props,
+      value: who[id],
+      onChange: (e) => {
+        const v = e.target.value;
+        setWho((w) => ({ ...w, [id]: v }));
+        // Typing another address means another (possibly new) user.
+        if (id === "email") setPicked(null);
+      },
+    }, hint);
   const text = (id: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}, hint?: string) => (
     <Field id={id} label={label} error={err(id)} hint={hint}>
       <Input id={id} name={id} aria-invalid={!!err(id)} {...props} />
@@ -68,9 +104,24 @@ export function NewTicketForm({ departments, topics, priorities, zone, defaultDe
     <form onSubmit={onSubmit} noValidate className="max-w-4xl space-y-4">
       <fieldset className="grid gap-3 rounded border border-slate-200 bg-white p-4 md:grid-cols-3">
         <legend className="px-1 font-semibold">Requester</legend>
-        {text("email", "Email", { type: "email", required: true, autoComplete: "off" }, "An existing user is found by email; otherwise one is created.")}
-        {text("name", "Name", { autoComplete: "off" }, "For a new user.")}
-        {text("phone", "Phone", { autoComplete: "off" })}
+        <UserPicker
+          id="find-user"
+          label="Find a user"
+          hint="Start typing a name or email; or fill in the fields below for a new user."
+          className="md:col-span-3"
+          onPick={(u) => {
+            setPicked(u);
+            setWho({ email: u.email, name: u.name, phone: u.phone ?? "" });
+          }}
+        />
+        {picked && (
+          <p data-testid="picked-user" className="rounded bg-blue-50 px-3 py-1.5 text-sm text-blue-900 md:col-span-3">
+            Existing user: <span className="font-medium">{picked.name}</span> &lt;{picked.email}&gt;{picked.org ? ` · ${picked.org.name}` : ""}
+          </p>
+        )}
+        {person("email", "Email", { type: "email", required: true, autoComplete: "off" }, "An existing user is found by email; otherwise one is created.")}
+        {person("name", "Name", { autoComplete: "off" }, "For a new user.")}
+        {person("phone", "Phone", { autoComplete: "off" })}
       </fieldset>
       <fieldset className="space-y-3 rounded border border-slate-200 bg-white p-4">
         <legend className="px-1 font-semibold">Ticket</legend>

@@ -7,7 +7,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type ReactNode, createContext, useCallback, useContext, useMemo, useState } from "react";
 import { ApiError } from "@/lib/http/client";
-import { ticketKeys } from "@/lib/tickets/client";
+import { openTasksOf, ticketKeys } from "@/lib/tickets/client";
 import type { TicketDetail } from "@/lib/tickets";
 
 export interface TicketView {
@@ -78,7 +78,8 @@ export function TicketProvider({ ticket, children }: { ticket: TicketView; child
   const failed = useCallback(
     (e: unknown, show = false) => {
       const text = errorText(e);
-      const isConflict = e instanceof ApiError && e.status === 409;
+      // Open tasks refusing a close are not someone else's change: the caller offers to close them.
+      const isConflict = e instanceof ApiError && e.status === 409 && !openTasksOf(e);
       if (isConflict) {
         setConflict(text);
         void qc.invalidateQueries({ queryKey: ticketKeys.version(ticket.id) });

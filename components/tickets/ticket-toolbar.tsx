@@ -5,11 +5,12 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/admin/confirm-dialog";
 import { Button } from "@/components/ui/button";
-import { useDeleteTicket, useTicketOperation } from "@/lib/tickets/client";
+import { type OpenTask, openTasksOf, useDeleteTicket, useTicketOperation } from "@/lib/tickets/client";
 import { AssignDialog, ReferDialog, TransferDialog } from "./assign-dialogs";
 import { EditDialog } from "./edit-dialog";
 import { statusLabel } from "./labels";
 import { MergeDialog } from "./merge-dialog";
+import { OpenTasksDialog } from "./open-tasks-dialog";
 import { useTicket } from "./ticket-context";
 
 type DialogName = "assign" | "transfer" | "refer" | "merge" | "edit" | "delete" | null;
@@ -25,12 +26,17 @@ export function TicketToolbar() {
   const can = ticket.can;
   const isOpen = OPEN.has(ticket.status);
 
+  // A status change refused for the ticket's open tasks: offered again with closeTasks.
+  const [blocked, setBlocked] = useState<{ status: string; tasks: OpenTask[] } | null>(null);
+
   async function run(name: "status" | "claim" | "release" | "restore", body: Record<string, unknown>, message: string) {
     try {
       await op.mutateAsync({ op: name, body, version: ticket.version });
       succeeded(message);
     } catch (e) {
-      failed(e, true);
+      const tasks = name === "status" ? openTasksOf(e) : null;
+      if (tasks) setBlocked({ status: String(body.status), tasks });
+      else failed(e, true);
     }
   }
   const setStatus = (status: string) => run("status", { status }, `Status set to ${statusLabel[status]}`);
@@ -110,6 +116,19 @@ export function TicketToolbar() {
       {dialog === "refer" && <ReferDialog open onClose={() => setDialog(null)} />}
       {dialog === "merge" && <MergeDialog open onClose={() => setDialog(null)} />}
       {dialog === "edit" && <EditDialog open onClose={() => setDialog(null)} />}
+      {blocked && (
+        <OpenTasksDialog
+          tasks={blocked.tasks}
+          actionLabel={`Close ${blocked.tasks.length === 1 ? "the task" : `the ${blocked.tasks.length} tasks`} too`}
+          onClose={() => setBlocked(null)}
+          onConfirm={async () => {
+            await op.mutateAsync({ op: "status", body: { status: blocked.status, closeTasks: true }, version: ticket.version });
+            const n = blocked.tasks.length;
+            setBlocked(null);
+            succeeded(`Status set to ${statusLabel[blocked.status]}; ${n} task${n === 1 ? "" : "s"} closed`);
+          }}
+        />
+      )}
       <ConfirmDialog
         open={dialog === "delete"}
         title={`Delete #${ticket.number}`}

@@ -93,6 +93,39 @@ export class TicketPage {
     await expect(this.dialog).toHaveCount(0);
   }
 
+  get people(): Locator {
+    return this.page.getByRole("region", { name: "Requester and collaborators" });
+  }
+
+  /** Types `query` into a user picker of the people box and picks the option naming `name`. */
+  async pickUser(picker: string, query: string, name: string) {
+    const box = this.people.getByRole("combobox", { name: picker });
+    await box.fill(query);
+    await this.page.getByRole("option", { name: new RegExp(name) }).click();
+  }
+
+  async addCollaborator(query: string, name: string) {
+    await this.pickUser("Add a collaborator", query, name);
+    await this.expectFlash(`${name} added as collaborator`);
+  }
+
+  async changeRequester(query: string, name: string) {
+    await this.people.getByRole("button", { name: "Change" }).click();
+    await this.pickUser("New requester", query, name);
+    await this.expectFlash(`${name} is now the requester`);
+  }
+
+  get tasks(): Locator {
+    return this.page.getByRole("region", { name: /^Tasks/ });
+  }
+
+  async newTask(title: string) {
+    await this.tasks.getByRole("button", { name: "New task" }).click();
+    await this.dialog.getByLabel("Title").fill(title);
+    await this.dialog.getByRole("button", { name: "Create task" }).click();
+    await this.expectFlash(`Task “${title}” created`);
+  }
+
   async screenshot(name: string) {
     // From the top: the sticky sidebar would otherwise be drawn at the scroll offset.
     await this.page.evaluate(() => window.scrollTo(0, 0));

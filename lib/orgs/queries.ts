@@ -1,4 +1,5 @@
-// Reading organizations: search for pickers, one organization for its page, its members.
+// Reading organizations: the directory list by name, search for pickers, one organization for
+// its page, its members.
 // Every staff member sees organizations; their tickets are filtered by the caller's scope.
 import { and, asc, eq, gt, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
@@ -71,4 +72,33 @@ export async function listOrgMembers(db: Executor, orgId: number, page: PageQuer
   const items = (more ? rows.slice(0, page.limit) : rows).map(({ sortName: _s, ...u }) => u);
   const last = more ? rows[page.limit - 1] : null;
   return { items, total: Number(n), nextCursor: last ? encodeCursor([last.sortName, last.id]) : null };
+}
+
+/** GET /orgs: every organization by name (organizations_name_idx), in keyset pages, with its member count. */
+export async function listOrgs(db: Executor, page: PageQuery) {
+  const lname = sql<string>`lower(${organizations.name})`;
+  const after = page.cursor ? decodeCursor(page.cursor, isNameCursor) : null;
+  const [rows, [{ n }]] = await Promise.all([
+    db
+      .select({
+        org: organizations,
+        pm: { id: staff.id, name: staff.name, email: staff.email },
+        sortName: lname,
+        members: sql<number>`(SELECT count(*)::int FROM ${users} WHERE ${users.orgId} = ${organizations.id})`,
+      })
+      .from(organizations)
+      .leftJoin(staff, eq(staff.id, organizations.accountPmId))
+      .where(after ? or(sql`${lname} > ${after[0]}`, and(sql`${lname} = ${after[0]}`, gt(organizations.id, after[1]))) : undefined)
+      .orderBy(lname, asc(organizations.id))
+      .limit(page.limit + 1),
+    db.select({ n: sql<number>`count(*)::int` }).from(organizations),
+  ]);
+  const more = rows.length > page.limit;
+  const pageRows = more ? rows.slice(0, page.limit) : rows;
+  const last = more ? pageRows[pageRows.length - 1] : null;
+  return {
+    items: pageRows.map((r) => ({ ...toOrg(r.org, r.pm), memberCount: Number(r.members) })),
+    total: Number(n),
+    nextCursor: last ? encodeCursor([last.sortName, last.org.id]) : null,
+  };
 }

@@ -2,7 +2,7 @@
 // lookup by number) and every ticket operation. Writes send the version the page rendered as
 // If-Match, so a change made meanwhile by someone else answers 409 instead of being overwritten.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/http/client";
+import { ApiError, apiFetch } from "@/lib/http/client";
 import type { TicketListItem } from "./lookup";
 import type { EditTicketInput } from "./schemas";
 
@@ -30,6 +30,18 @@ export interface TicketVersion {
 }
 
 export type TicketLookup = Omit<TicketListItem, "createdAt" | "updatedAt" | "dueAt"> & { createdAt: string; updatedAt: string; dueAt: string | null };
+
+export interface OpenTask {
+  id: number;
+  title: string;
+}
+
+/** The open tasks named by a 409 refusing to close the ticket (send `closeTasks: true` to close them with it); null for any other error. */
+export function openTasksOf(e: unknown): OpenTask[] | null {
+  if (!(e instanceof ApiError) || e.status !== 409) return null;
+  const tasks = (e.data as { tasks?: unknown } | null | undefined)?.tasks;
+  return Array.isArray(tasks) ? (tasks as OpenTask[]) : null;
+}
 
 const ifMatch = (version: number | undefined): Record<string, string> => (version ? { "if-match": `"${version}"` } : {});
 

@@ -1,12 +1,13 @@
-// Reading users: the search behind every user picker (fast at a million users), and one user
-// with the recent tickets the caller may see.
-import { eq, inArray, sql } from "drizzle-orm";
+// Reading users: the newest users in keyset pages, the search behind every user picker (fast at
+// a million users), and one user with the recent tickets the caller may see.
+import { desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { rows } from "@/db/rows";
 import { organizations, users } from "@/db/schema";
 import type { TicketScope } from "@/lib/auth";
 import { AppError } from "@/lib/http/errors";
-import { likePrefix, recentTicketsOf, wordsPrefixMatch } from "@/lib/orgs";
+import { decodeCursor, encodeCursor } from "@/lib/http/page-cursor";
+import { type PageQuery, likePrefix, recentTicketsOf, wordsPrefixMatch } from "@/lib/orgs";
 import { toUser } from "./dto";
 
 const LIMIT = 25;
@@ -84,4 +85,24 @@ export async function searchUsers(db: Executor, q: string) {
   const byId = new Map(found.map((r) => [r.user.id, toUser(r.user, r.org)]));
   const items = ids.map((id) => byId.get(id)!).filter(Boolean);
   return { items, total: items.length, nextCursor: null };
+}
+
+const isIdCursor = (v: unknown[]): v is [number] => v.length === 1 && Number.isInteger(v[0]);
+
+/** GET /users: the newest users first (by id, the primary key: cheap at any size), in keyset pages. */
+export async function listUsers(db: Executor, page: PageQuery) {
+  const after = page.cursor ? decodeCursor(page.cursor, isIdCursor)[0] : null;
+  const [found, [{ n }]] = await Promise.all([
+    db
+      .select({ user: users, org: { id: organizations.id, name: organizations.name } })
+      .from(users)
+      .leftJoin(organizations, eq(organizations.id, users.orgId))
+      .where(after ? lt(users.id, after) : undefined)
+      .orderBy(desc(users.id))
+      .limit(page.limit + 1),
+    db.select({ n: sql<number>`count(*)::int` }).from(users),
+  ]);
+  const more = found.length > page.limit;
+  const items = (more ? found.slice(0, page.limit) : found).map((r) => toUser(r.user, r.org));
+  return { items, total: Number(n), nextCursor: more ? encodeCursor([items[items.length - 1].id]) : null };
 }

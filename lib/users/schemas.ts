@@ -4,7 +4,7 @@ import { idSchema } from "@/lib/http/ids";
 
 const id = idSchema;
 export const userIdParams = z.object({ id });
-export { directorySearchQuery as userSearchQuery } from "@/lib/orgs/schemas";
+export { directorySearchQuery as userSearchQuery, pageQuery as listUsersQuery } from "@/lib/orgs/schemas";
 
 const email = z.string({ error: "Email is required" }).trim().toLowerCase().pipe(z.email("Not a valid email address")).pipe(z.string().max(320, "At most 320 characters"));
 const name = z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(200, "At most 200 characters");

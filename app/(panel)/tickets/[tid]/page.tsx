@@ -11,9 +11,11 @@ import { TicketProvider, type TicketView } from "@/components/tickets/ticket-con
 import { TicketHeader } from "@/components/tickets/ticket-header";
 import { TicketOutcome } from "@/components/tickets/ticket-outcome";
 import { EventsTimeline, TicketRelations } from "@/components/tickets/ticket-side";
+import { TicketTasks } from "@/components/tickets/ticket-tasks";
 import { TicketThread } from "@/components/tickets/ticket-thread";
 import { TicketToolbar } from "@/components/tickets/ticket-toolbar";
 import { requirePageStaff } from "@/lib/auth/page-session";
+import { roleCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/http/errors";
 import { type TicketDetail, getTicketDetail, tidParams } from "@/lib/tickets";
 
@@ -83,6 +85,7 @@ export default async function TicketPage({ params }: Props) {
           </div>
           <aside aria-label="Ticket details" className="space-y-3">
             <CollaboratorsPanel />
+            <TicketTasks ticket={ticket} zone={zone} canCreate={roleCan(staff.role, "tasks.create")} />
             <TicketRelations ticket={ticket} />
             <EventsTimeline ticket={ticket} zone={zone} />
           </aside>

@@ -4,14 +4,28 @@ import { PageHeader } from "@/components/admin/page-header";
 import { NewTicketForm } from "@/components/tickets/new-ticket-form";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { listDepartments, listPriorities, listTopics } from "@/lib/catalog";
+import { AppError } from "@/lib/http/errors";
+import { getUser, userIdParams } from "@/lib/users";
 
 export const metadata: Metadata = { title: "New ticket" };
 export const dynamic = "force-dynamic";
 
-export default async function NewTicketPage() {
+/** The requester chosen on a user's page (?userId=); a stale or bad id just leaves the form empty. */
+async function requester(db: Awaited<ReturnType<typeof getDb>>, raw: string | string[] | undefined) {
+  const parsed = userIdParams.safeParse({ id: Array.isArray(raw) ? raw[0] : raw });
+  if (!parsed.success) return undefined;
+  try {
+    return await getUser(db, parsed.data.id);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") return undefined;
+    throw e;
+  }
+}
+
+export default async function NewTicketPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const staff = await requirePagePermission("tickets.create");
   const db = await getDb();
-  const [departments, topics, priorities] = await Promise.all([listDepartments(db, staff), listTopics(db, staff), listPriorities(db)]);
+  const [departments, topics, priorities, user] = await Promise.all([listDepartments(db, staff), listTopics(db, staff), listPriorities(db), requester(db, (await searchParams).userId)]);
   const mine = departments.items.filter((d) => d.isMember);
   return (
     <section>
@@ -22,6 +36,7 @@ export default async function NewTicketPage() {
         priorities={priorities.items.map((p) => ({ id: p.id, name: p.name, isDefault: p.isDefault }))}
         zone={staff.timezone}
         defaultDeptId={staff.primaryDeptId ?? mine[0]?.id}
+        user={user && { id: user.id, name: user.name, email: user.email, phone: user.phone, org: user.org }}
       />
     </section>
   );

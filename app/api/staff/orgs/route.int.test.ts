@@ -12,7 +12,7 @@ import { type Cast, seedStaffCast } from "@/test/staff-factory";
 import { createTicket } from "@/test/ticket-factory";
 import { GET as getOne, PUT as edit } from "./[id]/route";
 import { GET as members } from "./[id]/users/route";
-import { POST as create } from "./route";
+import { POST as create, GET as list } from "./route";
 import { GET as search } from "./search/route";
 
 setupTestAuth();
@@ -31,6 +31,40 @@ const newOrg = async (body: Record<string, unknown> = {}) => {
   expect(res.status).toBe(201);
   return res.json.data!;
 };
+
+describe("GET /orgs", () => {
+  it("lists organizations by name (any case) in keyset pages, with their member counts", async () => {
+    const tag = `aa${uniq()}`;
+    const b = await newOrg({ name: `${tag} beta` });
+    const a = await newOrg({ name: `${tag.toUpperCase()} Alpha` });
+    await createUser(db, `${uniq()}@m.example`, "Member One").then((u) => db.update(users).set({ orgId: a.id }).where(eq(users.id, u.id)));
+    type Listed = { id: number; name: string; memberCount: number };
+    const all: Listed[] = [];
+    let cursor: string | null = null;
+    let total = 0;
+    const fetchPage = (c: string | null) => api(cast.agentA).get<{ items: Listed[]; total: number; nextCursor: string | null }>(list, `/api/staff/orgs?limit=2${c ? `&cursor=${c}` : ""}`);
+    do {
+      const res = await fetchPage(cursor);
+      expect(res.status).toBe(200);
+      all.push(...res.json.data!.items);
+      total = res.json.data!.total;
+      cursor = res.json.data!.nextCursor;
+    } while (cursor);
+    expect(all).toHaveLength(total);
+    const names = all.map((o) => o.name.toLowerCase());
+    expect(names).toEqual([...names].sort());
+    const ia = all.findIndex((o) => o.id === a.id);
+    expect(all[ia + 1]?.id).toBe(b.id);
+    expect(all[ia].memberCount).toBe(1);
+    expect(all[ia + 1].memberCount).toBe(0);
+  });
+
+  it("refuses a cursor of another list", async () => {
+    const res = await api(cast.agentA).get(list, "/api/staff/orgs?cursor=WzFd");
+    expect(res.status).toBe(400);
+    expect(res.json.errors).toHaveProperty("cursor");
+  });
+});
 
 describe("POST /orgs", () => {
   it("creates an organization with every field and an event", async () => {

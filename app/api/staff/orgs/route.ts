@@ -1,10 +1,12 @@
-// POST /api/staff/orgs - add an organization (unique name, email domains, account PM, Harvest project, hours, notes)
+// GET|POST /api/staff/orgs - organizations by name in keyset pages ({items, total, nextCursor}); add an organization (unique name, email domains, account PM, Harvest project, hours, notes)
 import { getDb } from "@/db/client";
-import { created } from "@/lib/http/envelope";
+import { created, ok } from "@/lib/http/envelope";
 import { staffRoute } from "@/lib/http/staff-route";
-import { createOrg, createOrgSchema } from "@/lib/orgs";
+import { createOrg, createOrgSchema, listOrgs, pageQuery } from "@/lib/orgs";
 
 export const dynamic = "force-dynamic";
+
+export const GET = staffRoute({ permission: "orgs.view", query: pageQuery }, async ({ query }) => ok(await listOrgs(await getDb(), query)));
 
 export const POST = staffRoute({ permission: "orgs.manage", body: createOrgSchema }, async ({ staff, body }) => {
   const org = await createOrg(await getDb(), staff, body);

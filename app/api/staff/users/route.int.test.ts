@@ -1,6 +1,6 @@
 // Users: search (prefix, order, limit, scope-free), create (unique email, automatic organization),
 // edit, delete (never orphaning tickets), and the user page's recent tickets within the caller's scope.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "@/db/testing";
 import { events, organizations, threadEntries, tickets, users } from "@/db/schema";
@@ -10,7 +10,7 @@ import { api } from "@/test/staff-api";
 import { type Cast, seedStaffCast } from "@/test/staff-factory";
 import { createTicket } from "@/test/ticket-factory";
 import { GET as getOne, DELETE as remove, PUT as edit } from "./[id]/route";
-import { POST as create } from "./route";
+import { POST as create, GET as list } from "./route";
 import { GET as search } from "./search/route";
 
 setupTestAuth();
@@ -83,6 +83,40 @@ describe("GET /users/search", () => {
   ])("refuses %s", async (_n, qs, errors) => {
     const res = await api(cast.agentA).get(search, `/api/staff/users/search${qs}`);
     expect(res.json).toEqual({ status: 400, message: "Invalid query", errors });
+  });
+});
+
+describe("GET /users", () => {
+  it("lists the newest users first, in keyset pages that cover every user once", async () => {
+    const tag = `ls${uniq()}`;
+    const made = [];
+    for (let i = 0; i < 3; i++) made.push(await createUser(db, `${tag}${i}@mail.example`, `${tag} ${i}`));
+    await db.update(users).set({ orgId: acme.id }).where(eq(users.id, made[2].id));
+    const first = await api(cast.agentB).get<List<User>>(list, "/api/staff/users?limit=2");
+    expect(first.status).toBe(200);
+    expect(first.json.data!.items.map((u) => u.id)).toEqual([made[2].id, made[1].id]);
+    expect(first.json.data!.items[0].org).toEqual({ id: acme.id, name: "Acme" });
+    const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
+    expect(first.json.data!.total).toBe(Number(n));
+    const seen = [...first.json.data!.items.map((u) => u.id)];
+    let cursor = first.json.data!.nextCursor;
+    while (cursor) {
+      const next = await api(cast.agentB).get<List<User>>(list, `/api/staff/users?limit=50&cursor=${cursor}`);
+      expect(next.status).toBe(200);
+      seen.push(...next.json.data!.items.map((u) => u.id));
+      cursor = next.json.data!.nextCursor;
+    }
+    expect(seen).toEqual([...seen].sort((a, b) => b - a));
+    expect(new Set(seen).size).toBe(Number(n));
+  });
+
+  it.each([
+    ["a foreign cursor", "?cursor=bm9wZQ", "cursor"],
+    ["a limit past 100", "?limit=500", "limit"],
+  ])("answers 400 for %s", async (_name, qs, field) => {
+    const res = await api(cast.agentA).get(list, `/api/staff/users${qs}`);
+    expect(res.status).toBe(400);
+    expect(res.json.errors).toHaveProperty(field);
   });
 });
 

@@ -1,10 +1,12 @@
-// POST /api/staff/users - add a user (email unique; joins the organization of its domain unless orgId is given)
+// GET|POST /api/staff/users - the newest users first in keyset pages ({items, total, nextCursor}); add a user (email unique; joins the organization of its domain unless orgId is given)
 import { getDb } from "@/db/client";
-import { created } from "@/lib/http/envelope";
+import { created, ok } from "@/lib/http/envelope";
 import { staffRoute } from "@/lib/http/staff-route";
-import { createUser, createUserSchema } from "@/lib/users";
+import { createUser, createUserSchema, listUsers, listUsersQuery } from "@/lib/users";
 
 export const dynamic = "force-dynamic";
+
+export const GET = staffRoute({ permission: "users.view", query: listUsersQuery }, async ({ query }) => ok(await listUsers(await getDb(), query)));
 
 export const POST = staffRoute({ permission: "users.manage", body: createUserSchema }, async ({ staff, body }) => {
   const user = await createUser(await getDb(), staff, body);

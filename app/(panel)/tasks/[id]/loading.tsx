@@ -1,0 +1,5 @@
+import { LoadingState } from "@/components/ui/states";
+
+export default function TaskLoading() {
+  return <LoadingState label="Loading the task…" />;
+}

@@ -1,0 +1,13 @@
+import Link from "next/link";
+
+export default function TaskNotFound() {
+  return (
+    <section className="mx-auto max-w-md p-10 text-center">
+      <h1 className="text-lg font-semibold">Page not found</h1>
+      <p className="mt-2 text-slate-600">There is no such task, or it is outside your departments and tickets.</p>
+      <Link href="/tasks" className="mt-4 inline-block text-blue-700 underline">
+        Back to tasks
+      </Link>
+    </section>
+  );
+}
