@@ -34,14 +34,16 @@ export function CheckGroup({ legend, value, choices, onChange }: {
 
 export function TriState({ id, label, value, onChange }: { id: string; label: string; value: string | undefined; onChange: (v: string | undefined) => void }) {
   return (
-    <label htmlFor={id} className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-      {label}
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        {label}
+      </label>
       <Select id={id} value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)}>
         <option value="">Any</option>
         <option value="true">Yes</option>
         <option value="false">No</option>
       </Select>
-    </label>
+    </div>
   );
 }
 

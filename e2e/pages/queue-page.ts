@@ -15,7 +15,7 @@ export class QueuePage {
   }
 
   async expectLoaded() {
-    await expect(this.page.getByTestId("list-total").or(this.page.getByText("No tickets here"))).toBeVisible();
+    await expect(this.page.getByTestId("list-total").or(this.page.getByText("No tickets here")).first()).toBeVisible();
   }
 
   get heading(): Locator {

@@ -33,14 +33,18 @@ function FilterSelect({ id, label, value, base, choices, onChange }: {
   const groups = [...new Set(choices.map((c) => c.group))];
   const render = (cs: typeof choices) => cs.map((c) => <option key={c.value} value={c.value}>{c.label}</option>);
   return (
-    <label htmlFor={id} className="flex flex-col gap-0.5 text-xs font-medium text-slate-600">
-      {label}
+    // The label sits beside the control, not around it: a wrapping label would add the chosen
+    // option's text to the control's accessible name.
+    <div className="flex flex-col gap-0.5">
+      <label htmlFor={id} className="text-xs font-medium text-slate-600">
+        {label}
+      </label>
       <Select id={id} className="h-8 w-40 py-0" value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)}>
         <option value="">{base === undefined ? "Any" : `As queue (${labelOf(choices, base) || "any"})`}</option>
         {several && <option value={value}>Several ({labelOf(choices, value!.split(","))})</option>}
         {groups.length > 1 ? groups.map((g) => <optgroup key={g} label={g ?? ""}>{render(choices.filter((c) => c.group === g))}</optgroup>) : render(choices)}
       </Select>
-    </label>
+    </div>
   );
 }
 
@@ -72,10 +76,12 @@ export function FilterBar({ params, base, options, onChange, onClear }: Props) {
         onChange({ q: text.trim() || undefined });
       }}
     >
-      <label htmlFor="filter-q" className="flex flex-col gap-0.5 text-xs font-medium text-slate-600">
-        Text
+      <div className="flex flex-col gap-0.5">
+        <label htmlFor="filter-q" className="text-xs font-medium text-slate-600">
+          Text
+        </label>
         <Input id="filter-q" type="search" className="h-8 w-48" value={text} onChange={(e) => setText(e.target.value)} onBlur={() => text.trim() !== (params.q ?? "") && onChange({ q: text.trim() || undefined })} placeholder="Words, number, email" />
-      </label>
+      </div>
       <FilterSelect id="filter-status" label="Status" value={params.status} base={base.status} choices={statusChoices} onChange={set("status")} />
       <FilterSelect id="filter-dept" label="Department" value={params.deptId} base={base.deptId} choices={picks(options.departments)} onChange={set("deptId")} />
       <FilterSelect id="filter-assignee" label="Assignee" value={params.assignee} base={base.assignee} choices={assignees} onChange={set("assignee")} />

@@ -47,7 +47,8 @@ export function TicketList({ source, params, label, columns, columnsChosen, onSo
   const router = useRouter();
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const [selected, setSelected] = useState<Map<number, Selected>>(new Map());
-  const [result, setResult] = useState<MassActionResult | null>(null);
+  // The numbers are kept with the result: the tickets may have left the list by then.
+  const [result, setResult] = useState<{ result: MassActionResult; numbers: Map<number, string> } | null>(null);
   const [active, setActive] = useState(-1);
   const tableRef = useRef<HTMLDivElement>(null);
   const criteriaKey = JSON.stringify([source, params]);
@@ -124,7 +125,7 @@ export function TicketList({ source, params, label, columns, columnsChosen, onSo
           </div>
         )}
       </div>
-      {result && <MassResults result={result} numbers={new Map(result.results.map((r) => [r.tid, rows.find((x) => x.id === r.tid)?.number ?? selected.get(r.tid)?.number ?? String(r.tid)]))} onDismiss={() => setResult(null)} />}
+      {result && <MassResults result={result.result} numbers={result.numbers} onDismiss={() => setResult(null)} />}
       {pickedRows.length > 0 && (
         <MassActions
           selected={pickedRows}
@@ -133,7 +134,7 @@ export function TicketList({ source, params, label, columns, columnsChosen, onSo
           onClear={() => setSelected(new Map())}
           onDone={(r) => {
             const numbers = new Map(pickedRows.map((s) => [s.id, s.number]));
-            setResult(r);
+            setResult({ result: r, numbers });
             // Failed tickets stay selected for another try.
             setSelected(new Map(r.results.filter((x) => !x.ok && numbers.has(x.tid)).map((x) => [x.tid, { id: x.tid, number: numbers.get(x.tid)! }])));
           }}
