@@ -9,7 +9,7 @@ import { TicketPage } from "./pages/ticket-page";
 test("a ticket from the API shows in /tickets and opens; a reply is mailed, a note is not", async ({ page, request, browser }) => {
   const t = await apiTicket(request, { subject: "Printer on the 3rd floor is offline", message: "Since 9:00 nothing prints." });
   await signInAs(page, "agentA");
-  await expect(page.getByRole("table", { name: "Recent tickets" })).toContainText(t.subject);
+  await expect(page.getByRole("table", { name: "Open tickets" })).toContainText(t.subject);
   await page.screenshot({ path: "e2e/screenshots/tickets-list.png", fullPage: true });
   await page.getByRole("link", { name: t.subject }).click();
   const view = new TicketPage(page);

@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { Fragment } from "react";
 import type { StaffRole } from "@/db/enums";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { roleCan } from "@/lib/auth/permissions";
 import { visibleNav } from "./nav";
 import { SidebarLink } from "./sidebar-link";
+import { SidebarQueues } from "./sidebar-queues";
 
 export function Sidebar({ staff }: { staff: { name: string; email: string; role: StaffRole } }) {
   const sections = visibleNav((p) => roleCan(staff.role, p));
@@ -14,12 +16,16 @@ export function Sidebar({ staff }: { staff: { name: string; email: string; role:
         Help Desk
       </Link>
       {sections.map((s) => (
-        <div key={s.id} className="mt-2 first-of-type:mt-0">
-          {s.label && <div className="px-2 pb-0.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">{s.label}</div>}
-          {s.links.map((l) => (
-            <SidebarLink key={l.href} link={l} siblings={all} />
-          ))}
-        </div>
+        <Fragment key={s.id}>
+          <div className="mt-2 first-of-type:mt-0">
+            {s.label && <div className="px-2 pb-0.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">{s.label}</div>}
+            {s.links.map((l) => (
+              <SidebarLink key={l.href} link={l} siblings={all} />
+            ))}
+          </div>
+          {/* The queues, with live counts, follow the work links. */}
+          {s.id === "work" && <SidebarQueues />}
+        </Fragment>
       ))}
       <div className="mt-auto border-t border-slate-200 pt-3">
         <div className="px-2 font-medium" data-testid="signed-in-staff">

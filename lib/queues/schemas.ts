@@ -25,7 +25,8 @@ export const queueColumns = [
   "answered",
 ] as const;
 export type QueueColumn = (typeof queueColumns)[number];
-export const defaultColumns: QueueColumn[] = ["number", "subject", "from", "priority", "department", "assignee", "updated"];
+/** What a queue shows unless it names its columns (the panel adds AI urgency when a ticket on the page has one). */
+export const defaultColumns: QueueColumn[] = ["number", "subject", "from", "organization", "department", "priority", "status", "assignee", "updated", "due"];
 
 export const systemQueueSlugs = ["open", "mine", "team", "unassigned", "overdue", "answered", "closed", "escalated", "docs-required"] as const;
 export type SystemQueueSlug = (typeof systemQueueSlugs)[number];

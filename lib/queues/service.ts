@@ -6,7 +6,7 @@ import type { Db, Executor } from "@/db/client";
 import { queues, staff } from "@/db/schema";
 import { recordEvent } from "@/lib/events";
 import { AppError } from "@/lib/http/errors";
-import { type Criteria, type ListPage, type SearchActor, compactCriteria, countMany, parseCriteria, searchTickets } from "@/lib/search";
+import { type Criteria, type ListPage, type SearchActor, compactCriteria, countMany, parseCriteria, refineCriteria, searchTickets } from "@/lib/search";
 import type { CreateQueueInput, QueueColumn, QueueId, UpdateQueueInput } from "./schemas";
 import { systemQueue, systemQueues } from "./system";
 
@@ -121,8 +121,16 @@ export async function deleteQueue(db: Db, actor: QueueActor, id: QueueId) {
 }
 
 /** GET /queues/{id}/tickets: the queue's criteria through the search engines (same page shape). */
-export async function queueTickets(db: Executor, actor: QueueActor, id: QueueId, page: { cursor?: string; limit: number }, now = new Date()): Promise<ListPage & { queue: QueueView }> {
+/** `refine`: criteria given with the request (panel filters) replace the queue's for those keys. */
+export async function queueTickets(
+  db: Executor,
+  actor: QueueActor,
+  id: QueueId,
+  page: { cursor?: string; limit: number },
+  now = new Date(),
+  refine: Partial<Criteria> = {},
+): Promise<ListPage & { queue: QueueView }> {
   const queue = await getQueue(db, actor, id);
-  const { engine: _engine, ...result } = await searchTickets(db, actor, queue.criteria, page, now);
+  const { engine: _engine, ...result } = await searchTickets(db, actor, refineCriteria(queue.criteria, refine), page, now);
   return { ...result, queue };
 }

@@ -92,3 +92,37 @@ describe("helpers", () => {
     expect(resolveCriteriaDate("2024-05-01T10:00:00+02:00", now, "to").toISOString()).toBe("2024-05-01T08:00:00.000Z");
   });
 });
+
+describe("criteria as panel URL parameters (params.ts)", () => {
+  it("knows every key of the criteria schema", async () => {
+    const { criteriaParamKeys } = await import("./params");
+    expect([...criteriaParamKeys]).toEqual(Object.keys(criteriaSchema.shape));
+  });
+
+  it("normalises repeated keys and blanks; the result parses like the address it came from", async () => {
+    const { readCriteriaParams, withParams, currentSort, toQueryString } = await import("./params");
+    const sp = new URLSearchParams("queue=open&status=open&status=resolved&deptId=1,%202&q=%20printer%20&overdue=true&cursor=abc&assignee=");
+    const p = readCriteriaParams(sp);
+    expect(p).toEqual({ q: "printer", status: "open,resolved", deptId: "1,2", overdue: "true" });
+    expect(readCriteriaParams({ status: ["open", "resolved"], deptId: "1,2", q: "printer", overdue: "true" })).toEqual(p);
+    expect(criteriaSchema.parse(p)).toEqual(criteriaSchema.parse(fromUrl(sp.toString().replace("&cursor=abc", "").replace("queue=open&", ""))));
+    expect(withParams(p, { status: undefined, sort: "subject:asc" })).toEqual({ q: "printer", deptId: "1,2", overdue: "true", sort: "subject:asc" });
+    expect(currentSort({ sort: "due:desc,priority" })).toEqual({ key: "due", order: "desc" });
+    expect(currentSort({ sort: "updated", order: "asc" })).toEqual({ key: "updated", order: "asc" });
+    expect(currentSort({}, { sort: "urgency,updated" })).toEqual({ key: "urgency", order: "desc" });
+    expect(currentSort({ q: "x" })).toEqual({ key: "relevance", order: "desc" });
+    expect(currentSort({ sort: "relevance" })).toEqual({ key: "updated", order: "desc" });
+    for (const c of [{ sort: "subject" }, { sort: "due:desc" }, { q: "a" }, {}, { sort: "priority", order: "asc" as const }]) {
+      const { sortTerms } = await import("./criteria");
+      expect(currentSort(c)).toEqual(sortTerms(criteriaSchema.parse(c))[0]);
+    }
+    expect(toQueryString({ q: "a b" }, { queue: "mine" })).toBe("queue=mine&q=a+b");
+  });
+
+  it("refines a queue's criteria with the keys given", async () => {
+    const { refineCriteria } = await import("./criteria");
+    const base = criteriaSchema.parse({ status: ["any_open"], assignee: ["me"], sort: "urgency,updated" });
+    expect(refineCriteria(base, criteriaSchema.parse({ status: "closed" }))).toEqual({ ...base, status: ["closed"] });
+    expect(refineCriteria(base, {})).toEqual(base);
+  });
+});

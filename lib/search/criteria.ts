@@ -5,50 +5,9 @@
 import { z } from "zod";
 import { ticketSources, urgencyLevels } from "@/db/enums";
 
-/** Statuses a filter may name ("deleted" tickets are never listed), plus the two groups. */
-export const criteriaStatuses = ["open", "awaiting_client", "resolved", "closed", "archived", "any_open", "any_closed"] as const;
-export type CriteriaStatus = (typeof criteriaStatuses)[number];
-export const openStatusGroup = ["open", "awaiting_client"] as const;
-export const closedStatusGroup = ["resolved", "closed", "archived"] as const;
-
-/** Columns a list can be sorted by; "relevance" needs a text query. */
-export const sortKeys = [
-  "relevance",
-  "number",
-  "subject",
-  "created",
-  "updated",
-  "due",
-  "priority",
-  "status",
-  "urgency",
-  "user",
-  "org",
-  "dept",
-  "assignee",
-  "lastMessage",
-  "lastResponse",
-] as const;
-export type SortKey = (typeof sortKeys)[number];
-
-/** Direction used when the criteria name none: names and numbers A→Z, due soonest first, the rest newest/highest first. */
-export const defaultOrder: Record<SortKey, "asc" | "desc"> = {
-  relevance: "desc",
-  number: "asc",
-  subject: "asc",
-  created: "desc",
-  updated: "desc",
-  due: "asc",
-  priority: "desc",
-  status: "asc",
-  urgency: "desc",
-  user: "asc",
-  org: "asc",
-  dept: "asc",
-  assignee: "asc",
-  lastMessage: "desc",
-  lastResponse: "desc",
-};
+// Statuses, sort keys and their default directions live in params.ts (no zod: the browser uses them).
+import { type CriteriaStatus, type SortKey, closedStatusGroup, criteriaStatuses, defaultOrder, openStatusGroup, sortKeys } from "./params";
+export { type CriteriaStatus, type SortKey, closedStatusGroup, criteriaStatuses, defaultOrder, openStatusGroup, sortKeys };
 
 export interface SortTerm {
   key: SortKey;
@@ -221,6 +180,16 @@ export function criteriaToQuery(c: Criteria): Record<string, string> {
 /** Parses criteria from JSON or URL values; throws the ZodError for the caller to map. */
 export function parseCriteria(input: unknown): Criteria {
   return criteriaSchema.parse(input);
+}
+
+/**
+ * A queue's criteria refined by criteria given with it (a panel URL, an export link): each key
+ * given replaces the queue's value for that key, so `queue=mine&status=closed` means "my closed
+ * tickets". Keys not given keep the queue's values.
+ */
+export function refineCriteria(base: Criteria, given: Partial<Criteria>): Criteria {
+  const explicit = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+  return criteriaSchema.parse({ ...base, ...explicit });
 }
 
 /** Drops empty values so saved criteria stay minimal and compare equal after a round trip. */

@@ -1,7 +1,7 @@
 // Browser hooks for the ticket view and the new-ticket form: query keys, reads (version poll,
 // lookup by number) and every ticket operation. Writes send the version the page rendered as
 // If-Match, so a change made meanwhile by someone else answers 409 instead of being overwritten.
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, apiFetch } from "@/lib/http/client";
 import type { TicketListItem } from "./lookup";
 import type { EditTicketInput } from "./schemas";
@@ -123,5 +123,29 @@ export function useMergeTickets() {
   return useMutation({
     mutationFn: ({ parentId, tids, mode, version }: { parentId: number; tids: number[]; mode: "combine" | "separate" | "link"; version?: number }) =>
       apiFetch<TicketSummary>(`/api/staff/tickets/${parentId}/merge`, { method: "POST", body: { tids, mode }, headers: ifMatch(version) }),
+  });
+}
+
+export type MassActionInput =
+  | { action: "status"; tids: number[]; status: string; comment?: string }
+  | { action: "assign"; tids: number[]; assignee: string; comment?: string }
+  | { action: "transfer"; tids: number[]; deptId: number; comment?: string }
+  | { action: "claim"; tids: number[] }
+  | { action: "merge"; tids: number[]; parent: number; mode: "combine" | "separate" }
+  | { action: "delete"; tids: number[] };
+
+export interface MassActionResult {
+  action: string;
+  results: { tid: number; ok: boolean; status: number; message: string }[];
+  succeeded: number;
+  failed: number;
+}
+
+/** POST /tickets/mass: one result per ticket; afterwards every list and count is refetched. */
+export function useMassAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MassActionInput) => apiFetch<MassActionResult>("/api/staff/tickets/mass", { method: "POST", body }),
+    onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: ["queues"] }), qc.invalidateQueries({ queryKey: ["search"] })]),
   });
 }

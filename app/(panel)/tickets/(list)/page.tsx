@@ -1,35 +1,66 @@
 // (list) is a route group so its loading boundary does not wrap /tickets/<tid>, whose layout must answer 404 before streaming.
-// /tickets: until the queue view lands, the 50 most recently updated tickets the caller may see
-// (open ones first).
+// /tickets?queue=<id> (default: open): the queue view. The first page of tickets and the
+// queue list (the sidebar's counts) are read here and handed to the browser's query cache.
+import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { PageHeader } from "@/components/admin/page-header";
-import { RecentTickets } from "@/components/tickets/recent-tickets";
+import { QueueView } from "@/components/tickets/list/queue-view";
 import { requirePageStaff } from "@/lib/auth/page-session";
 import { roleCan } from "@/lib/auth/permissions";
-import { listRecentTickets } from "@/lib/tickets";
+import { AppError } from "@/lib/http/errors";
+import { defaultColumns, getQueue, listQueues, queueIdParams, queueTickets } from "@/lib/queues";
+import { queueKeys } from "@/lib/queues/client";
+import { LIST_PAGE_SIZE } from "@/lib/search/client";
+import { readCriteriaParams } from "@/lib/search/params";
+import { criteriaSchema } from "@/lib/search";
+import { asJson, listAbilities, listOptions } from "../../_lib/list-data";
 
-export const metadata: Metadata = { title: "Tickets" };
 export const dynamic = "force-dynamic";
 
-export default async function TicketsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function load(searchParams: Props["searchParams"]) {
   const staff = await requirePageStaff();
-  const tickets = await listRecentTickets(await getDb(), staff, { limit: 50 });
+  const sp = await searchParams;
+  const parsed = queueIdParams.safeParse({ id: (Array.isArray(sp.queue) ? sp.queue[0] : sp.queue) || "open" });
+  if (!parsed.success) notFound();
+  const db = await getDb();
+  try {
+    return { staff, sp, db, id: parsed.data.id, queue: await getQueue(db, staff, parsed.data.id) };
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") notFound();
+    throw e;
+  }
+}
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { queue } = await load(searchParams);
+  return { title: queue.name };
+}
+
+export default async function TicketsPage({ searchParams }: Props) {
+  const { staff, sp, db, id, queue } = await load(searchParams);
+  const params = readCriteriaParams(sp);
+  const qc = new QueryClient();
+  const refine = criteriaSchema.safeParse(params);
+  const [page, queues, options] = await Promise.all([
+    // Filters that do not parse are left to the browser, which shows the API's field errors.
+    refine.success ? queueTickets(db, staff, id, { limit: LIST_PAGE_SIZE }, new Date(), refine.data).catch(() => null) : null,
+    listQueues(db, staff),
+    listOptions(db, staff),
+  ]);
+  if (page) qc.setQueryData(queueKeys.tickets(id, params, null), asJson(page));
+  qc.setQueryData(queueKeys.list(), asJson(queues));
   return (
-    <section>
-      <PageHeader
-        title="Tickets"
-        description="Recently updated tickets you can work, open ones first."
-        actions={
-          roleCan(staff.role, "tickets.create") && (
-            <Link href="/tickets/new" className="inline-flex h-8 items-center rounded bg-blue-700 px-3 font-medium text-white hover:bg-blue-800">
-              New ticket
-            </Link>
-          )
-        }
+    <HydrationBoundary state={dehydrate(qc)}>
+      <QueueView
+        queue={asJson(queue)}
+        defaultColumns={defaultColumns}
+        zone={staff.timezone}
+        options={options}
+        can={{ ...listAbilities(staff.role), create: roleCan(staff.role, "tickets.create") }}
       />
-      <RecentTickets tickets={tickets} zone={staff.timezone} />
-    </section>
+    </HydrationBoundary>
   );
 }

@@ -180,3 +180,37 @@ describe("saved queues", () => {
     expect(inDb[0].n).toBe(9);
   });
 });
+
+describe("GET /queues/{id}/tickets with criteria (the panel's filters)", () => {
+  const page = (as: Parameters<typeof api>[0], id: string, qs: string) => api(as).get<ListPage>(queueTickets, `/api/staff/queues/${id}/tickets?${qs}`, { id });
+
+  it("criteria given replace the queue's for those keys, in the caller's scope", async () => {
+    const overdue = await page(cast.agentA, "open", "overdue=true&limit=100");
+    expect(overdue.status).toBe(200);
+    expect(overdue.json.data!.items.map((i) => i.isOverdue)).toEqual([true]);
+    // "mine" keeps its assignee and status, the priority narrows it.
+    const prios = await db.select().from(priorities);
+    const urgentMine = await page(cast.agentA, "mine", `priorityId=${prios[3].id}`);
+    expect(urgentMine.json.data!.items.map((i) => i.priority.id)).toEqual([prios[3].id]);
+    // The status given replaces the queue's any_open.
+    const closedOpen = await page(cast.agentA, "open", "status=closed&limit=100");
+    expect(closedOpen.json.data!.items.every((i) => i.status === "closed")).toBe(true);
+    expect(closedOpen.json.data!.total).toBeGreaterThan(0);
+    // Another department's tickets stay out, whatever the filter names.
+    const billing = await page(cast.agentA, "open", `deptId=${cast.billing.id}`);
+    expect(billing.json.data!.total).toBe(0);
+  });
+
+  it("a refined queue pages with its own cursor; bad values name the field", async () => {
+    const first = await page(cast.manager, "open", "sort=number&limit=2");
+    const second = await page(cast.manager, "open", `sort=number&limit=2&cursor=${first.json.data!.nextCursor}`);
+    expect(second.status).toBe(200);
+    const numbers = [...first.json.data!.items, ...second.json.data!.items].map((i) => i.number);
+    expect(numbers).toEqual([...numbers].sort());
+    // The cursor belongs to that sort: another one is refused.
+    expect((await page(cast.manager, "open", `sort=subject&limit=2&cursor=${first.json.data!.nextCursor}`)).status).toBe(400);
+    const bad = await page(cast.manager, "open", "status=lost");
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.json.errors ?? {})).toEqual(["status.0"]);
+  });
+});

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { staffRoute } from "@/lib/http/staff-route";
 import { AppError } from "@/lib/http/errors";
 import { getQueue, queueIdParams } from "@/lib/queues";
-import { criteriaSchema } from "@/lib/search";
+import { refineCriteria } from "@/lib/search";
 import { exportFileName, exportQuerySchema, exportTicketsCsv } from "@/lib/tickets";
 
 export const dynamic = "force-dynamic";
@@ -18,9 +18,7 @@ export const GET = staffRoute({ permission: "tickets.export", query: exportQuery
     const parsed = queueIdParams.safeParse({ id: queue });
     if (!parsed.success) throw AppError.fields({ queue: "not a queue: a built-in one (open, mine, ...) or a saved queue's id" }, "Invalid query");
     const q = await getQueue(db, staff, parsed.data.id);
-    // Criteria in the URL refine the queue's: a key given replaces the queue's value.
-    const explicit = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
-    criteria = criteriaSchema.parse({ ...q.criteria, ...explicit });
+    criteria = refineCriteria(q.criteria, given);
     name = typeof q.id === "string" ? q.id : `queue-${q.id}`;
   }
   const body = exportTicketsCsv(db, staff, criteria, columns, tids);

@@ -1,12 +1,14 @@
-// GET /api/staff/queues/{id}/tickets - the queue's tickets, one page (cursor pagination)
+// GET /api/staff/queues/{id}/tickets - the queue's tickets, one page (cursor pagination); search
+// criteria given too refine the queue's for those keys (the panel's filters: ?status=closed)
 import { getDb } from "@/db/client";
 import { ok } from "@/lib/http/envelope";
 import { staffRoute } from "@/lib/http/staff-route";
 import { queueIdParams, queueTickets } from "@/lib/queues";
-import { pageSchema } from "@/lib/search";
+import { searchQuerySchema } from "@/lib/search";
 
 export const dynamic = "force-dynamic";
 
-export const GET = staffRoute({ permission: "tickets.view", params: queueIdParams, query: pageSchema.strict() }, async ({ staff, params, query }) =>
-  ok(await queueTickets(await getDb(), staff, params.id, query)),
-);
+export const GET = staffRoute({ permission: "tickets.view", params: queueIdParams, query: searchQuerySchema }, async ({ staff, params, query }) => {
+  const { cursor, limit, ...refine } = query;
+  return ok(await queueTickets(await getDb(), staff, params.id, { cursor, limit }, new Date(), refine));
+});
