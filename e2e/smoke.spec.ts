@@ -26,3 +26,10 @@ test("the login page renders", async ({ page }) => {
   await expect(page.getByLabel("Password")).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/login.png", fullPage: true });
 });
+
+test("a method a staff route does not take is a 405 in the envelope, with Allow", async ({ request }) => {
+  const res = await request.delete("/api/staff/search");
+  expect(res.status()).toBe(405);
+  expect(res.headers()["allow"]).toBe("GET");
+  expect(await res.json()).toMatchObject({ status: 405, message: "Method DELETE not allowed here; use GET", errors: {} });
+});

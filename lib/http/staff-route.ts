@@ -64,3 +64,14 @@ export function staffRoute<B extends Maybe = undefined, Q extends Maybe = undefi
     }
   };
 }
+
+/**
+ * The answer for a method a staff route does not take: the JSON envelope with `Allow` (Next's own
+ * 405 has neither). Route files export it under each method they lack; staff-methods.test.ts
+ * checks that every route does.
+ */
+export function staffMethodNotAllowed(allow: string[]) {
+  const answer = (req: Request): Response =>
+    fail(new AppError("method_not_allowed", `Method ${req.method} not allowed here; use ${allow.join(", ")}`, { headers: { Allow: allow.join(", ") } }));
+  return Object.assign(answer, { allow });
+}

@@ -87,11 +87,19 @@ export function exportFileName(queue: string | undefined, now = new Date()): str
   return `${queue ?? "tickets"}-${now.toISOString().slice(0, 10).replace(/-/g, "")}.csv`;
 }
 
-/** The CSV as a byte stream: header first, then one batch per pull. */
-export function exportTicketsCsv(db: Executor, actor: Actor, c: Criteria, chosen?: ExportColumn[], tids?: number[]): ReadableStream<Uint8Array> {
+/**
+ * The CSV as a byte stream: header and first batch, then one batch per pull. The first batch is
+ * read before the stream is returned, so a query that fails (bad criteria, a timeout) is an error
+ * answer rather than a 200 with a header line and nothing else. A later failure aborts the
+ * stream, which a client sees as a broken download, never as a complete but short file.
+ */
+export async function exportTicketsCsv(db: Executor, actor: Actor, c: Criteria, chosen?: ExportColumn[], tids?: number[]): Promise<ReadableStream<Uint8Array>> {
   const columns = chosen?.length ? chosen : [...exportColumnKeys];
   const encoder = new TextEncoder();
-  let beforeId: number | null = null;
+  const encode = (rows: ExportRow[]) => encoder.encode(rows.map((r) => csvRow(columns.map((c) => r[c] as CsvValue))).join(""));
+  const first = await fetchBatch(db, actor, c, tids, null);
+  let beforeId: number | null = first.length ? first[first.length - 1].id : null;
+  let done = first.length < BATCH;
   let started = false;
   return new ReadableStream<Uint8Array>(
     {
@@ -99,13 +107,22 @@ export function exportTicketsCsv(db: Executor, actor: Actor, c: Criteria, chosen
         if (!started) {
           started = true;
           controller.enqueue(encoder.encode(UTF8_BOM + csvRow(columns.map((c) => columnHeaders[c]))));
+          if (first.length) controller.enqueue(encode(first));
+          if (done) controller.close();
           return;
         }
-        const rows: ExportRow[] = await fetchBatch(db, actor, c, tids, beforeId);
-        if (!rows.length) return controller.close();
-        beforeId = rows[rows.length - 1].id;
-        controller.enqueue(encoder.encode(rows.map((r) => csvRow(columns.map((c) => r[c] as CsvValue))).join("")));
-        if (rows.length < BATCH) controller.close();
+        try {
+          const rows: ExportRow[] = await fetchBatch(db, actor, c, tids, beforeId);
+          if (rows.length) {
+            beforeId = rows[rows.length - 1].id;
+            controller.enqueue(encode(rows));
+          }
+          done = rows.length < BATCH;
+          if (done) controller.close();
+        } catch (e) {
+          console.error("[export] the CSV stream failed after its first rows:", e instanceof Error ? e.message : e);
+          controller.error(e);
+        }
       },
     },
     { highWaterMark: 1 },

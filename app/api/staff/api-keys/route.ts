@@ -2,7 +2,7 @@
 import { getDb } from "@/db/client";
 import { createApiKeyAsStaff, createApiKeySchema, listApiKeyInfo } from "@/lib/api-keys";
 import { created, ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 
 export const dynamic = "force-dynamic";
 
@@ -11,3 +11,9 @@ export const GET = staffRoute({ permission: "settings.manage" }, async () => ok(
 export const POST = staffRoute({ permission: "settings.manage", body: createApiKeySchema }, async ({ staff, body }) =>
   created(await createApiKeyAsStaff(await getDb(), staff, body), "API key created; copy it now, it is shown only this once"),
 );
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["GET", "POST"]);
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -2,7 +2,7 @@
 import { getDb } from "@/db/client";
 import { createCanned, createCannedSchema, listCanned, listCannedQuery } from "@/lib/canned";
 import { created, ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 
 export const dynamic = "force-dynamic";
 
@@ -11,3 +11,9 @@ export const GET = staffRoute({ permission: "canned.use", query: listCannedQuery
 export const POST = staffRoute({ permission: "canned.manage", body: createCannedSchema }, async ({ staff, body }) =>
   created(await createCanned(await getDb(), staff, body), "Canned response created"),
 );
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["GET", "POST"]);
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { scopeOf } from "@/lib/auth";
 import { draftQuery, getDraftByNamespace, saveDraft, saveDraftSchema } from "@/lib/drafts";
 import { ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 
 export const dynamic = "force-dynamic";
 
@@ -13,3 +13,9 @@ export const POST = staffRoute({ body: saveDraftSchema }, async ({ staff, body }
   const { draft, created } = await saveDraft(await getDb(), { id: staff.id, scope: scopeOf(staff) }, body);
   return ok(draft, { status: created ? 201 : 200, message: created ? "Draft saved" : "Draft updated" });
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["GET", "POST"]);
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

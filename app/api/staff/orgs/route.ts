@@ -1,7 +1,7 @@
 // GET|POST /api/staff/orgs - organizations by name in keyset pages ({items, total, nextCursor}); add an organization (unique name, email domains, account PM, Harvest project, hours, notes)
 import { getDb } from "@/db/client";
 import { created, ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { createOrg, createOrgSchema, listOrgs, pageQuery } from "@/lib/orgs";
 
 export const dynamic = "force-dynamic";
@@ -12,3 +12,9 @@ export const POST = staffRoute({ permission: "orgs.manage", body: createOrgSchem
   const org = await createOrg(await getDb(), staff, body);
   return created(org, `Organization ${org.name} added`);
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["GET", "POST"]);
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -2,7 +2,7 @@
 // POST /api/staff/queues - save a personal or shared queue
 import { getDb } from "@/db/client";
 import { created, ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { createQueue, createQueueSchema, listQueues } from "@/lib/queues";
 
 export const dynamic = "force-dynamic";
@@ -16,3 +16,9 @@ export const POST = staffRoute({ permission: "tickets.view", body: createQueueSc
   const queue = await createQueue(await getDb(), staff, body);
   return created(queue, `Queue "${queue.name}" saved`);
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["GET", "POST"]);
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -1,7 +1,7 @@
 // GET /api/staff/search - free text plus filters over the caller's tickets, keyset-paginated
 import { getDb } from "@/db/client";
 import { ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { searchQuerySchema, searchTickets } from "@/lib/search";
 
 export const dynamic = "force-dynamic";
@@ -11,3 +11,10 @@ export const GET = staffRoute({ permission: "tickets.view", query: searchQuerySc
   const { engine, ...page } = await searchTickets(await getDb(), staff, criteria, { cursor, limit });
   return ok(page, { headers: { "X-Search-Engine": engine } });
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["GET"]);
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

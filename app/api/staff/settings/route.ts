@@ -4,7 +4,7 @@ import { getSettings } from "@/lib/config/settings";
 import { saveSettings } from "@/lib/config/settings-admin";
 import { settingsPatchSchema } from "@/lib/config/settings-patch";
 import { ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 
 export const dynamic = "force-dynamic";
 
@@ -13,3 +13,9 @@ export const GET = staffRoute({ permission: "settings.manage" }, async () => ok(
 export const PUT = staffRoute({ permission: "settings.manage", body: settingsPatchSchema }, async ({ staff, body }) =>
   ok(await saveSettings(await getDb(), staff, body), { message: "Settings saved" }),
 );
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["GET", "PUT"]);
+export const POST = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

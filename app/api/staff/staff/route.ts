@@ -2,7 +2,7 @@
 import { getDb } from "@/db/client";
 import { can } from "@/lib/auth";
 import { created, ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { createStaff, createStaffSchema, listStaff, listStaffQuery } from "@/lib/staff";
 
 export const dynamic = "force-dynamic";
@@ -15,3 +15,9 @@ export const POST = staffRoute({ permission: "staff.manage", body: createStaffSc
   const result = await createStaff(await getDb(), staff, body);
   return created(result, result.password ? "Staff member created; the generated password is shown only this once" : "Staff member created");
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["GET", "POST"]);
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

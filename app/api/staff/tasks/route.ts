@@ -2,7 +2,7 @@
 import { getDb } from "@/db/client";
 import { scopeOf } from "@/lib/auth";
 import { created, ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { createTask, createTaskSchema, listTasks, listTasksQuery, toTaskSummary } from "@/lib/tasks";
 
 export const dynamic = "force-dynamic";
@@ -13,3 +13,9 @@ export const POST = staffRoute({ permission: "tasks.create", body: createTaskSch
   const task = await createTask(await getDb(), staff, body);
   return created(toTaskSummary(task), `Task ${task.id} created`);
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["GET", "POST"]);
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

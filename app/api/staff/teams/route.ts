@@ -2,7 +2,7 @@
 import { getDb } from "@/db/client";
 import { createTeamSchema, createTeam, listTeams } from "@/lib/catalog";
 import { created, ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 
 export const dynamic = "force-dynamic";
 
@@ -11,3 +11,9 @@ export const GET = staffRoute({}, async ({ staff }) => ok(await listTeams(await 
 export const POST = staffRoute({ permission: "settings.manage", body: createTeamSchema }, async ({ staff, body }) =>
   created(await createTeam(await getDb(), staff, body), "Team created"),
 );
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["GET", "POST"]);
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

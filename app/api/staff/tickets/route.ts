@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { getSettings } from "@/lib/config/settings";
 import { created } from "@/lib/http/envelope";
 import { parseWith } from "@/lib/http/parse";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { openTicketForUser, readEntryRequest, staffOpenTicketSchema, ticketEtag, toTicketSummary } from "@/lib/tickets";
 
 export const dynamic = "force-dynamic";
@@ -15,3 +15,10 @@ export const POST = staffRoute({ permission: "tickets.create" }, async ({ req, s
   const r = await openTicketForUser(db, staff, input, files);
   return created({ ...toTicketSummary(r.ticket), user: r.user, dropped: r.dropped }, `Ticket #${r.ticket.number} opened`, { ETag: ticketEtag(r.ticket.version) });
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["POST"]);
+export const GET = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -1,7 +1,7 @@
 // GET|POST /api/staff/users - the newest users first in keyset pages ({items, total, nextCursor}); add a user (email unique; joins the organization of its domain unless orgId is given)
 import { getDb } from "@/db/client";
 import { created, ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { createUser, createUserSchema, listUsers, listUsersQuery } from "@/lib/users";
 
 export const dynamic = "force-dynamic";
@@ -12,3 +12,9 @@ export const POST = staffRoute({ permission: "users.manage", body: createUserSch
   const user = await createUser(await getDb(), staff, body);
   return created(user, `User ${user.name} added`);
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["GET", "POST"]);
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

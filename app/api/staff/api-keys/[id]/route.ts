@@ -2,7 +2,7 @@
 import { getDb } from "@/db/client";
 import { apiKeyIdParams, getApiKeyInfo, revokeApiKeyById, updateApiKey, updateApiKeySchema } from "@/lib/api-keys";
 import { ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 
 export const dynamic = "force-dynamic";
 
@@ -15,3 +15,8 @@ export const PATCH = staffRoute({ permission: "settings.manage", params: apiKeyI
 export const DELETE = staffRoute({ permission: "settings.manage", params: apiKeyIdParams }, async ({ staff, params }) =>
   ok(await revokeApiKeyById(await getDb(), staff, params.id), { message: "API key revoked; requests with it are refused from now on" }),
 );
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["GET", "PATCH", "DELETE"]);
+export const POST = notAllowed;
+export const PUT = notAllowed;

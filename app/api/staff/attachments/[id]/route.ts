@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { idSchema } from "@/lib/http/ids";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { downloadHeaders, getAttachmentForStaff } from "@/lib/tickets";
 
 export const dynamic = "force-dynamic";
@@ -14,3 +14,10 @@ export const GET = staffRoute({ permission: "tickets.view", params, query }, asy
   const { file, content } = await getAttachmentForStaff(await getDb(), staff, params.id);
   return new Response(new Uint8Array(content), { headers: downloadHeaders(file, !!query.download) });
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["GET"]);
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -2,7 +2,7 @@
 import { getDb } from "@/db/client";
 import { cannedIdParams, deleteCanned, getCanned, updateCanned, updateCannedSchema } from "@/lib/canned";
 import { ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 
 export const dynamic = "force-dynamic";
 
@@ -16,3 +16,8 @@ export const DELETE = staffRoute({ permission: "canned.manage", params: cannedId
   await deleteCanned(await getDb(), staff, params.id);
   return ok({ id: params.id }, { message: "Canned response deleted" });
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["GET", "PATCH", "DELETE"]);
+export const POST = notAllowed;
+export const PUT = notAllowed;

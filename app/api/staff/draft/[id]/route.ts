@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { scopeOf } from "@/lib/auth";
 import { deleteDraft, draftIdParams, getDraft } from "@/lib/drafts";
 import { ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 
 export const dynamic = "force-dynamic";
 
@@ -13,3 +13,9 @@ export const DELETE = staffRoute({ params: draftIdParams }, async ({ staff, para
   await deleteDraft(await getDb(), { id: staff.id, scope: scopeOf(staff) }, params.id);
   return ok({ id: params.id }, { message: "Draft discarded" });
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["GET", "DELETE"]);
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;

@@ -2,7 +2,7 @@
 import { getDb } from "@/db/client";
 import { scopeOf } from "@/lib/auth";
 import { ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { getOrgDetail, orgIdParams, updateOrg, updateOrgSchema } from "@/lib/orgs";
 
 export const dynamic = "force-dynamic";
@@ -13,3 +13,9 @@ export const PUT = staffRoute({ permission: "orgs.manage", params: orgIdParams, 
   const { org, changed } = await updateOrg(await getDb(), staff, params.id, body);
   return ok({ ...org, changed }, { message: changed.length ? "Organization updated" : "Nothing changed" });
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["GET", "PUT"]);
+export const POST = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -2,8 +2,15 @@
 import { getDb } from "@/db/client";
 import { ok } from "@/lib/http/envelope";
 import { directorySearchQuery, searchOrgs } from "@/lib/orgs";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 
 export const dynamic = "force-dynamic";
 
 export const GET = staffRoute({ permission: "orgs.view", query: directorySearchQuery }, async ({ query }) => ok(await searchOrgs(await getDb(), query.q)));
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["GET"]);
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -3,7 +3,7 @@
 // DELETE /api/staff/queues/{id} - delete a saved queue (owner or admin)
 import { getDb } from "@/db/client";
 import { ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { deleteQueue, getQueue, queueIdParams, updateQueue, updateQueueSchema } from "@/lib/queues";
 
 export const dynamic = "force-dynamic";
@@ -18,3 +18,8 @@ export const PUT = staffRoute({ permission: "tickets.view", params: queueIdParam
 export const DELETE = staffRoute({ permission: "tickets.view", params: queueIdParams }, async ({ staff, params }) =>
   ok(await deleteQueue(await getDb(), staff, params.id), { message: "Queue deleted" }),
 );
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["GET", "PUT", "DELETE"]);
+export const POST = notAllowed;
+export const PATCH = notAllowed;

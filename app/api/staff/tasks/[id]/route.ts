@@ -2,7 +2,7 @@
 import { getDb } from "@/db/client";
 import { scopeOf } from "@/lib/auth";
 import { ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { editTask, getTaskDetail, taskIdParams, toTaskSummary, updateTaskSchema } from "@/lib/tasks";
 
 export const dynamic = "force-dynamic";
@@ -13,3 +13,9 @@ export const PUT = staffRoute({ permission: "tasks.edit", params: taskIdParams, 
   const { task, changed } = await editTask(await getDb(), staff, params.id, { ...body, expectedVersion: body.expectedVersion ?? ifMatch });
   return ok({ ...toTaskSummary(task), changed }, { message: changed.length ? "Task updated" : "Nothing changed" });
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["GET", "PUT"]);
+export const POST = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -1,7 +1,7 @@
 // GET|PATCH|DELETE /api/staff/tickets/{tid} - the ticket view; edit fields; move to deleted
 import { getDb } from "@/db/client";
 import { ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { deleteTicket, editTicket, editTicketSchema, getTicketDetail, ticketEtag, tidParams, toTicketSummary } from "@/lib/tickets";
 
 export const dynamic = "force-dynamic";
@@ -20,3 +20,8 @@ export const DELETE = staffRoute({ permission: "tickets.delete", params: tidPara
   const ticket = await deleteTicket(await getDb(), staff, params.tid, { expectedVersion: ifMatch });
   return ok(toTicketSummary(ticket), { message: "Ticket deleted; an admin can restore it until it is purged" });
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["GET", "PATCH", "DELETE"]);
+export const POST = notAllowed;
+export const PUT = notAllowed;

@@ -1,6 +1,6 @@
 // GET /api/staff/tickets/export - CSV of a queue (queue=<id>) or of search criteria, streamed
 import { getDb } from "@/db/client";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { AppError } from "@/lib/http/errors";
 import { getQueue, queueIdParams } from "@/lib/queues";
 import { refineCriteria } from "@/lib/search";
@@ -21,7 +21,7 @@ export const GET = staffRoute({ permission: "tickets.export", query: exportQuery
     criteria = refineCriteria(q.criteria, given);
     name = typeof q.id === "string" ? q.id : `queue-${q.id}`;
   }
-  const body = exportTicketsCsv(db, staff, criteria, columns, tids);
+  const body = await exportTicketsCsv(db, staff, criteria, columns, tids);
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
@@ -31,3 +31,10 @@ export const GET = staffRoute({ permission: "tickets.export", query: exportQuery
     },
   });
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["GET"]);
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -2,7 +2,7 @@
 import { getDb } from "@/db/client";
 import { scopeOf } from "@/lib/auth";
 import { ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { deleteUser, deleteUserQuery, getUserDetail, updateUser, updateUserSchema, userIdParams } from "@/lib/users";
 
 export const dynamic = "force-dynamic";
@@ -20,3 +20,8 @@ export const DELETE = staffRoute({ permission: "users.delete", params: userIdPar
   const r = await deleteUser(await getDb(), staff, params.id, { withTickets: query.tickets === "delete" });
   return ok(r, { message: r.ticketsDeleted ? `User deleted with ${r.ticketsDeleted} ticket${r.ticketsDeleted === 1 ? "" : "s"}` : "User deleted" });
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["GET", "PUT", "DELETE"]);
+export const POST = notAllowed;
+export const PATCH = notAllowed;

@@ -4,7 +4,7 @@ import { scopeOf } from "@/lib/auth";
 import { getSettings } from "@/lib/config/settings";
 import { addDraftFiles, draftIdParams } from "@/lib/drafts";
 import { created } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { readEntryRequest } from "@/lib/tickets";
 
 export const dynamic = "force-dynamic";
@@ -15,3 +15,10 @@ export const POST = staffRoute({ params: draftIdParams }, async ({ req, staff, p
   const r = await addDraftFiles(db, { id: staff.id, scope: scopeOf(staff) }, params.id, files);
   return created(r, r.dropped.length ? `${r.attachments.length} file(s) added, ${r.dropped.length} refused` : `${r.attachments.length} file(s) added`);
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["POST"]);
+export const GET = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -2,7 +2,7 @@
 // criteria given too refine the queue's for those keys (the panel's filters: ?status=closed)
 import { getDb } from "@/db/client";
 import { ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { queueIdParams, queueTickets } from "@/lib/queues";
 import { searchQuerySchema } from "@/lib/search";
 
@@ -12,3 +12,10 @@ export const GET = staffRoute({ permission: "tickets.view", params: queueIdParam
   const { cursor, limit, ...refine } = query;
   return ok(await queueTickets(await getDb(), staff, params.id, { cursor, limit }, new Date(), refine));
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["GET"]);
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

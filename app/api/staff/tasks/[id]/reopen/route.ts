@@ -1,7 +1,7 @@
 // POST /api/staff/tasks/{id}/reopen - reopen (its ticket must be open)
 import { getDb } from "@/db/client";
 import { ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { reopenTask, closeTaskSchema, taskIdParams, toTaskSummary } from "@/lib/tasks";
 
 export const dynamic = "force-dynamic";
@@ -10,3 +10,10 @@ export const POST = staffRoute({ permission: "tasks.close", params: taskIdParams
   const task = await reopenTask(await getDb(), staff, params.id, { ...body, expectedVersion: body.expectedVersion ?? ifMatch });
   return ok(toTaskSummary(task), { message: "Task reopened" });
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["POST"]);
+export const GET = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

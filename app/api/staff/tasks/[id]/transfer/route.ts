@@ -1,7 +1,7 @@
 // POST /api/staff/tasks/{id}/transfer - move to another department (an assignee who does not work there is unassigned)
 import { getDb } from "@/db/client";
 import { ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { transferTask, transferTaskSchema, taskIdParams, toTaskSummary } from "@/lib/tasks";
 
 export const dynamic = "force-dynamic";
@@ -10,3 +10,10 @@ export const POST = staffRoute({ permission: "tasks.transfer", params: taskIdPar
   const task = await transferTask(await getDb(), staff, params.id, { ...body, expectedVersion: body.expectedVersion ?? ifMatch });
   return ok(toTaskSummary(task), { message: "Task transferred" });
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["POST"]);
+export const GET = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -1,7 +1,7 @@
 // POST /api/staff/tickets/{tid}/claim - assign to the caller if unassigned and open
 import { getDb } from "@/db/client";
 import { ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { claimSchema, claimTicket, ticketEtag, tidParams, toTicketSummary } from "@/lib/tickets";
 
 export const dynamic = "force-dynamic";
@@ -10,3 +10,10 @@ export const POST = staffRoute({ permission: "tickets.claim", params: tidParams,
   const ticket = await claimTicket(await getDb(), staff, params.tid, { ...body, expectedVersion: body.expectedVersion ?? ifMatch });
   return ok(toTicketSummary(ticket), { message: "Ticket claimed", headers: { ETag: ticketEtag(ticket.version) } });
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["POST"]);
+export const GET = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

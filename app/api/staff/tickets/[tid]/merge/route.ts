@@ -1,7 +1,7 @@
 // POST /api/staff/tickets/{tid}/merge - merge (combine | separate) or link other tickets into this one
 import { getDb } from "@/db/client";
 import { ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { mergeSchema, mergeTickets, ticketEtag, tidParams, toTicketSummary } from "@/lib/tickets";
 
 export const dynamic = "force-dynamic";
@@ -11,3 +11,10 @@ export const POST = staffRoute({ permission: "tickets.merge", params: tidParams,
   const message = body.mode === "link" ? "Tickets linked" : `${children.length} ticket${children.length > 1 ? "s" : ""} merged`;
   return ok({ ...toTicketSummary(ticket), children }, { message, headers: { ETag: ticketEtag(ticket.version) } });
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["POST"]);
+export const GET = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

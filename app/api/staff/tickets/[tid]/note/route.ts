@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { getSettings } from "@/lib/config/settings";
 import { ok } from "@/lib/http/envelope";
 import { parseWith } from "@/lib/http/parse";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { addNote, noteSchema, readEntryRequest, ticketEtag, tidParams, toTicketSummary } from "@/lib/tickets";
 
 export const dynamic = "force-dynamic";
@@ -15,3 +15,10 @@ export const POST = staffRoute({ permission: "tickets.note", params: tidParams }
   const r = await addNote(db, staff, params.tid, { ...input, expectedVersion: input.expectedVersion ?? ifMatch }, files);
   return ok({ ...r, ticket: toTicketSummary(r.ticket) }, { message: "Note added", headers: { ETag: ticketEtag(r.ticket.version) } });
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["POST"]);
+export const GET = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { ok } from "@/lib/http/envelope";
 import { AppError } from "@/lib/http/errors";
 import { readJson } from "@/lib/http/parse";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { referSchema, referTicket, referralTarget, removeReferral, ticketEtag, tidParams, toTicketSummary, unreferQuerySchema } from "@/lib/tickets";
 
 export const dynamic = "force-dynamic";
@@ -25,3 +25,9 @@ export const DELETE = staffRoute({ permission: "tickets.refer", params: tidParam
   const ticket = await removeReferral(await getDb(), staff, params.tid, to);
   return ok(toTicketSummary(ticket), { message: "Referral removed", headers: { ETag: ticketEtag(ticket.version) } });
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["POST", "DELETE"]);
+export const GET = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;

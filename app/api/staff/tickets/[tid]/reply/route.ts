@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { getSettings } from "@/lib/config/settings";
 import { ok } from "@/lib/http/envelope";
 import { parseWith } from "@/lib/http/parse";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { readEntryRequest, replySchema, replyToTicket, ticketEtag, tidParams, toTicketSummary } from "@/lib/tickets";
 
 export const dynamic = "force-dynamic";
@@ -16,3 +16,10 @@ export const POST = staffRoute({ permission: "tickets.reply", params: tidParams 
   const message = r.mail.id ? `Reply sent to ${[...r.mail.to, ...r.mail.cc].join(", ")}` : "Reply saved; no mail could be addressed";
   return ok({ ...r, ticket: toTicketSummary(r.ticket) }, { message, headers: { ETag: ticketEtag(r.ticket.version) } });
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["POST"]);
+export const GET = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -1,7 +1,7 @@
 // GET /api/staff/tickets/{tid}/version?since= - the ticket's version and others' changes since a moment (the ticket view polls it)
 import { getDb } from "@/db/client";
 import { ok } from "@/lib/http/envelope";
-import { staffRoute } from "@/lib/http/staff-route";
+import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { getTicketVersion, ticketEtag, ticketVersionQuery, tidParams } from "@/lib/tickets";
 
 export const dynamic = "force-dynamic";
@@ -10,3 +10,10 @@ export const GET = staffRoute({ permission: "tickets.view", params: tidParams, q
   const v = await getTicketVersion(await getDb(), staff, params.tid, query.since);
   return ok(v, { headers: { ETag: ticketEtag(v.version), "Cache-Control": "no-store" } });
 });
+
+// Other methods: 405 in the envelope, with Allow.
+const notAllowed = staffMethodNotAllowed(["GET"]);
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;
