@@ -25,6 +25,23 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, messag
   return parsed.data;
 }
 
+/**
+ * A JSON body with a field its object schema does not know is a 400 naming the field: a typo
+ * ("asignee") would otherwise be dropped and the request succeed without doing what was meant.
+ * Only plain object schemas (zod's default "strip" mode) are checked; unions, pipes and objects
+ * that declare a catch-all decide for themselves.
+ */
+export function rejectUnknownFields(schema: z.ZodType, value: unknown): void {
+  const def = (schema as unknown as { _zod?: { def?: { type?: string; catchall?: unknown; shape?: Record<string, unknown> } } })._zod?.def;
+  if (def?.type !== "object" || def.catchall || !def.shape) return;
+  if (!value || typeof value !== "object" || Array.isArray(value)) return;
+  const unknown = Object.keys(value).filter((k) => !Object.hasOwn(def.shape!, k));
+  if (!unknown.length) return;
+  throw new AppError("bad_request", `Unknown field${unknown.length > 1 ? "s" : ""}: ${unknown.slice(0, 10).join(", ")}`, {
+    errors: Object.fromEntries(unknown.slice(0, 50).map((k) => [k, "unknown field"])),
+  });
+}
+
 /** Query string as an object; repeated keys become arrays. */
 export function queryObject(url: string | URL): Record<string, string | string[]> {
   const params = (typeof url === "string" ? new URL(url) : url).searchParams;

@@ -6,7 +6,7 @@ import { type Permission, type SessionStaff, SAFE_METHODS, can, isCrossSiteReque
 import { env } from "@/lib/config/env";
 import { fail } from "./envelope";
 import { AppError } from "./errors";
-import { type RouteParams, parseWith, queryObject, readJson } from "./parse";
+import { type RouteParams, parseWith, queryObject, readJson, rejectUnknownFields } from "./parse";
 
 type Maybe = z.ZodType | undefined;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -56,7 +56,12 @@ export function staffRoute<B extends Maybe = undefined, Q extends Maybe = undefi
         params = parsed.data;
       }
       const query = opts.query ? parseWith(opts.query, queryObject(req.url), "Invalid query") : undefined;
-      const body = opts.body ? parseWith(opts.body, await readJson(req), "Invalid request body") : undefined;
+      let body: unknown;
+      if (opts.body) {
+        const raw = await readJson(req);
+        rejectUnknownFields(opts.body, raw);
+        body = parseWith(opts.body, raw, "Invalid request body");
+      }
       const ifMatch = parseIfMatch(req.headers.get("if-match"));
       return await handler({ req, staff, params, query, body, ifMatch } as StaffRouteContext<B, Q, P>);
     } catch (e) {

@@ -109,3 +109,19 @@ describe("races and sizes", () => {
     expect(sent).toBeLessThan(60);
   });
 });
+
+describe("fields a body does not know", () => {
+  it("are a 400 naming them, and nothing is written", async () => {
+    const before = (await db.select().from(tickets).where(eq(tickets.id, tid)))[0];
+    const res = await api(cast.admin).patch(ticketPATCH, `/api/staff/tickets/${tid}`, { tid: String(tid) }, { subject: "Changed", priorty: 3 });
+    expect(res.status).toBe(400);
+    expect(res.json).toMatchObject({ status: 400, message: "Unknown field: priorty", errors: { priorty: "unknown field" } });
+    const after = (await db.select().from(tickets).where(eq(tickets.id, tid)))[0];
+    expect([after.subject, after.version]).toEqual([before.subject, before.version]);
+  });
+
+  it("leave requests with only known fields alone", async () => {
+    const res = await api(cast.admin).post(transfer, `/api/staff/tickets/${tid}/transfer`, { tid: String(tid) }, { deptId: cast.support.id, comment: "same department" });
+    expect(res.status).not.toBe(400);
+  });
+});
