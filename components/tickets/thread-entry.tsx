@@ -37,7 +37,9 @@ export function ThreadEntry({ entry: e, zone }: { entry: Entry; zone: string }) 
   return (
     <article aria-labelledby={`${bodyId}-by`} data-entry-type={e.type} data-testid="thread-entry" className={`entry entry-${e.type}`}>
       <header>
-        <b id={`${bodyId}-by`}>{e.poster.name || e.poster.email || "System"}</b>
+        <b id={`${bodyId}-by`}>
+          <bdi>{e.poster.name || e.poster.email || "System"}</bdi>
+        </b>
         {e.poster.email && e.poster.name && <span className="entry-email">&lt;{e.poster.email}&gt;</span>}
         <span className="tag">{entryLabel[e.type]}</span>
         {e.mergedFrom && (

@@ -43,7 +43,7 @@ export function TicketHeader({ ticket: t, zone }: { ticket: TicketDetail; zone: 
         {t.budget.isLocked && <Badge tone="red">Budget locked</Badge>}
         {t.docs.required && <Badge tone={t.docs.acknowledgedAt ? "green" : "amber"}>{t.docs.acknowledgedAt ? "Docs acknowledged" : "Docs required"}</Badge>}
       </div>
-      <h1 className="text-lg leading-snug font-semibold text-slate-900">{t.subject}</h1>
+      <h1 dir="auto" className="text-lg leading-snug font-semibold text-slate-900">{t.subject}</h1>
       {t.mergedInto && (
         <p className="rounded border border-purple-200 bg-purple-50 px-3 py-1.5 text-purple-900">
           Merged into{" "}
@@ -56,13 +56,13 @@ export function TicketHeader({ ticket: t, zone }: { ticket: TicketDetail; zone: 
       <dl className="grid grid-cols-2 gap-x-4 gap-y-1.5 rounded border border-slate-200 bg-white px-3 py-2 md:grid-cols-4 xl:grid-cols-5">
         <Fact label="Requester">
           <Link href={`/users/${t.user.id}`} className="text-blue-800 hover:underline" title={t.user.email}>
-            {t.user.name}
+            <bdi>{t.user.name}</bdi>
           </Link>
         </Fact>
         <Fact label="Organization">
           {t.organization ? (
             <Link href={`/orgs/${t.organization.id}`} className="text-blue-800 hover:underline">
-              {t.organization.name}
+              <bdi>{t.organization.name}</bdi>
             </Link>
           ) : (
             none

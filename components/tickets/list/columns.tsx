@@ -1,5 +1,7 @@
 // The columns a ticket list can show: heading, the sort key behind it (none: not sortable), the
 // cell, and from which width it shows (tablets keep number, subject, status, priority, updated).
+// Text people typed (subjects, names) is isolated (bdi, dir=auto) so a right-to-left name does not
+// reorder the cells around it.
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
@@ -61,11 +63,11 @@ export const columnDefs: Record<QueueColumn, ColumnDef> = {
     sort: "subject",
     cell: (t) => (
       <div className="min-w-48">
-        <Link href={`/tickets/${t.id}`} data-row-link className="font-medium text-slate-900 hover:underline">
+        <Link href={`/tickets/${t.id}`} data-row-link dir="auto" className="font-medium text-slate-900 hover:underline">
           {t.subject}
         </Link>
         <Markers t={t} />
-        <div className="text-xs text-slate-500 lg:hidden">{t.user.name}</div>
+        <bdi className="block text-xs text-slate-500 lg:hidden">{t.user.name}</bdi>
       </div>
     ),
   },
@@ -75,12 +77,12 @@ export const columnDefs: Record<QueueColumn, ColumnDef> = {
     show: LG,
     cell: (t) => (
       <div className="max-w-56">
-        <div className="truncate">{t.user.name}</div>
+        <bdi className="block truncate">{t.user.name}</bdi>
         <div className="truncate text-xs text-slate-500">{t.user.email}</div>
       </div>
     ),
   },
-  organization: { label: "Organization", sort: "org", show: XL, cell: (t) => t.organization?.name ?? dash },
+  organization: { label: "Organization", sort: "org", show: XL, cell: (t) => (t.organization ? <bdi>{t.organization.name}</bdi> : dash) },
   priority: {
     label: "Priority",
     sort: "priority",
