@@ -10,6 +10,7 @@ export function SidebarLink({ link, siblings }: { link: NavLink; siblings: NavLi
   return (
     <Link
       href={link.href}
+      prefetch={false}
       aria-current={active ? "page" : undefined}
       className={cn("block rounded px-2 py-1.5 text-slate-700 hover:bg-slate-100", active && "bg-blue-50 font-medium text-blue-800 hover:bg-blue-50")}
     >

@@ -17,6 +17,7 @@ function QueueLink({ q, current }: { q: QueueWithCount; current: boolean }) {
   const { text, label } = countText(q);
   return (
     <Link
+      prefetch={false}
       href={`/tickets?queue=${encodeURIComponent(String(q.id))}`}
       aria-current={current ? "page" : undefined}
       data-testid={`queue-link-${q.id}`}
@@ -63,7 +64,7 @@ export function SidebarQueues() {
       ))}
       <div className={cn(heading, "mt-2 flex items-center justify-between")}>
         <span>My queues</span>
-        <Link href="/tickets/queues/new" className="rounded px-1 text-xs font-medium tracking-normal text-blue-800 normal-case hover:underline" aria-label="New queue">
+        <Link href="/tickets/queues/new" prefetch={false} className="rounded px-1 text-xs font-medium tracking-normal text-blue-800 normal-case hover:underline" aria-label="New queue">
           + New
         </Link>
       </div>
