@@ -2,7 +2,7 @@
 // /admin/outbox: every mail the help desk queued, newest first, by status. A row opens a preview
 // (headers, text, and the HTML in a sandboxed frame); failed or unsent mail can be retried once
 // SMTP is configured.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { mailStatuses } from "@/db/enums";

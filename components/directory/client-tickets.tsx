@@ -1,6 +1,6 @@
 // The recent tickets of a user or an organization: only those the viewer may see, and a total
 // counted the same way (lib/orgs recentTicketsOf), so other departments' tickets never show.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Table, Td, Th, Tr } from "@/components/admin/table";
 import { statusLabel, statusTone } from "@/components/tickets/labels";
 import { Badge } from "@/components/ui/badge";

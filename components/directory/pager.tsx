@@ -1,6 +1,6 @@
 // Keyset paging links for the directory lists: "Next" carries the list's nextCursor in the URL
 // (with the other parameters kept), "First page" drops it.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 
 function href(path: string, params: Record<string, string | string[] | undefined>, cursorParam: string, cursor: string | null) {
   const q = new URLSearchParams();

@@ -2,7 +2,7 @@
 // The user page's actions: edit, delete (refused while they own tickets: the reason is shown,
 // and admins may delete the tickets with them), and opening a ticket on their behalf; plus the
 // list's "New user" button.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";

@@ -1,6 +1,6 @@
 "use client";
 // A sidebar link that shows (and announces) whether it is the current page.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 import { type NavLink, isActiveLink } from "./nav";
@@ -10,7 +10,6 @@ export function SidebarLink({ link, siblings }: { link: NavLink; siblings: NavLi
   return (
     <Link
       href={link.href}
-      prefetch={false}
       aria-current={active ? "page" : undefined}
       className={cn("block rounded px-2 py-1.5 text-slate-700 hover:bg-slate-100", active && "bg-blue-50 font-medium text-blue-800 hover:bg-blue-50")}
     >

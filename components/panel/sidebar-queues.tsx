@@ -2,7 +2,7 @@
 // The sidebar's queues: built-in ones, then the member's own and shared ones, each with its live
 // count (GET /api/staff/queues, refreshed every 30 s while the tab is visible). The queue on
 // screen is marked as the current page.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { type QueueWithCount, useQueues } from "@/lib/queues/client";
 import { cn } from "@/lib/utils";
@@ -17,7 +17,7 @@ function QueueLink({ q, current }: { q: QueueWithCount; current: boolean }) {
   const { text, label } = countText(q);
   return (
     <Link
-      prefetch={false}
+     
       href={`/tickets?queue=${encodeURIComponent(String(q.id))}`}
       aria-current={current ? "page" : undefined}
       data-testid={`queue-link-${q.id}`}
@@ -64,7 +64,7 @@ export function SidebarQueues() {
       ))}
       <div className={cn(heading, "mt-2 flex items-center justify-between")}>
         <span>My queues</span>
-        <Link href="/tickets/queues/new" prefetch={false} className="rounded px-1 text-xs font-medium tracking-normal text-blue-800 normal-case hover:underline" aria-label="New queue">
+        <Link href="/tickets/queues/new" className="rounded px-1 text-xs font-medium tracking-normal text-blue-800 normal-case hover:underline" aria-label="New queue">
           + New
         </Link>
       </div>

@@ -1,6 +1,4 @@
-// Its links do not prefetch: every panel page is dynamic, so a prefetch would cost the server one
-// request per link on every page load for no more than a loading state.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Fragment } from "react";
 import type { StaffRole } from "@/db/enums";
 import { SignOutButton } from "@/components/auth/sign-out-button";
@@ -14,7 +12,7 @@ export function Sidebar({ staff }: { staff: { name: string; email: string; role:
   const all = sections.flatMap((s) => s.links);
   return (
     <nav aria-label="Main" className="sticky top-0 flex h-screen w-52 shrink-0 flex-col gap-1 overflow-y-auto border-r border-slate-200 bg-white p-3">
-      <Link href="/tickets" prefetch={false} className="mb-2 px-2 text-base font-semibold text-slate-900">
+      <Link href="/tickets" className="mb-2 px-2 text-base font-semibold text-slate-900">
         Help Desk
       </Link>
       {sections.map((s) => (
@@ -34,10 +32,10 @@ export function Sidebar({ staff }: { staff: { name: string; email: string; role:
           {staff.name}
         </div>
         <div className="truncate px-2 text-xs text-slate-500">{staff.email}</div>
-        <Link href="/account" prefetch={false} className="block rounded px-2 py-1.5 text-slate-700 hover:bg-slate-100">
+        <Link href="/account" className="block rounded px-2 py-1.5 text-slate-700 hover:bg-slate-100">
           My settings
         </Link>
-        <Link href="/account#password" prefetch={false} className="block rounded px-2 py-1.5 text-slate-700 hover:bg-slate-100">
+        <Link href="/account#password" className="block rounded px-2 py-1.5 text-slate-700 hover:bg-slate-100">
           Change password
         </Link>
         <SignOutButton />

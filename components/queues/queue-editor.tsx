@@ -1,7 +1,7 @@
 "use client";
 // Create or change a saved queue: name, personal or shared, criteria (the search form), columns
 // and sort. Deleting asks first. The API checks ownership again (owner or admin).
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/admin/confirm-dialog";

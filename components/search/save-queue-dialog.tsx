@@ -1,7 +1,7 @@
 "use client";
 // "Save as queue": the search's criteria under a name, personal or shared with every colleague
 // (each still sees only the tickets in their own scope).
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

@@ -1,6 +1,6 @@
 // The task list's filters as a plain GET form: every filter is in the URL, so a filtered list
 // is a link (the ticket view links to its tasks this way) and works before any script loads.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 
 interface Named {
   id: number;

@@ -1,6 +1,6 @@
 // The task list's table: title, linked ticket (only when the viewer may see it), department,
 // assignee, due date (overdue flagged), status, last change.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Table, Td, Th, Tr } from "@/components/admin/table";
 import { Badge } from "@/components/ui/badge";
 import { Time } from "@/components/ui/time";

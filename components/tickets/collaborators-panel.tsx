@@ -2,7 +2,7 @@
 // The requester and the collaborators (CC'd on replies): change the requester or add a
 // collaborator by searching users (name or email), make a collaborator the requester, pause
 // (deactivate) or remove one.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useState } from "react";
 import { UserPicker } from "@/components/directory/user-picker";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 // When closing (or resolving) a ticket is refused because of its open tasks (409): names them
 // and offers to close them together with the ticket (closeTasks: true), in one change.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

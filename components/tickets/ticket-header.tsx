@@ -1,5 +1,5 @@
 // The ticket's title block: number, subject, state badges and the facts staff scan first.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { Time } from "@/components/ui/time";
 import { Badge } from "@/components/ui/badge";

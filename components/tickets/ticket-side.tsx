@@ -1,5 +1,5 @@
 // The side column: referrals, merged and linked tickets, and the events timeline.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Time } from "@/components/ui/time";
 import type { TicketDetail } from "@/lib/tickets";
 import { describeEvent, statusLabel } from "./labels";

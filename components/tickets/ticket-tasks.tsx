@@ -1,6 +1,6 @@
 // The ticket's tasks in the side column (open first): each links to its page; "New task" opens
 // the task dialog with this ticket linked. Open tasks keep the ticket from closing.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { taskStatusLabel, taskStatusTone } from "@/components/tasks/labels";
 import { assigneeName } from "@/components/tasks/task-table";
 import { Badge } from "@/components/ui/badge";

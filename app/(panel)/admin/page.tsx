@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { adminLinks } from "@/components/admin/admin-links";
 import { PageHeader } from "@/components/admin/page-header";
 import { can } from "@/lib/auth";

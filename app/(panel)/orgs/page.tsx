@@ -1,7 +1,7 @@
 // /orgs: organizations by name in keyset pages, or those matching ?q= (name, word or email
 // domain prefix); "New organization" for managers and admins.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getDb } from "@/db/client";
 import { PageHeader } from "@/components/admin/page-header";
 import { Table, Td, Th, Tr } from "@/components/admin/table";

@@ -1,7 +1,7 @@
 // /users: the newest users in keyset pages, or the users matching ?q= (name or email prefix, the
 // same search as every user picker); "New user" for those who may add users.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getDb } from "@/db/client";
 import { PageHeader } from "@/components/admin/page-header";
 import { Table, Td, Th, Tr } from "@/components/admin/table";

@@ -1,8 +1,8 @@
 // The columns a ticket list can show: heading, the sort key behind it (none: not sortable), the
 // cell, and from which width it shows (tablets keep number, subject, status, priority, updated).
 // Text people typed (subjects, names) is isolated (bdi, dir=auto) so a right-to-left name does not
-// reorder the cells around it. Row links do not prefetch (25 dynamic pages a screen).
-import Link from "next/link";
+// reorder the cells around it.
+import Link from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Time } from "@/components/ui/time";
@@ -53,7 +53,7 @@ export const columnDefs: Record<QueueColumn, ColumnDef> = {
     label: "Number",
     sort: "number",
     cell: (t) => (
-      <Link href={`/tickets/${t.id}`} prefetch={false} className="font-mono whitespace-nowrap text-blue-800 hover:underline" tabIndex={-1}>
+      <Link href={`/tickets/${t.id}`} className="font-mono whitespace-nowrap text-blue-800 hover:underline" tabIndex={-1}>
         #{t.number}
       </Link>
     ),
@@ -63,7 +63,7 @@ export const columnDefs: Record<QueueColumn, ColumnDef> = {
     sort: "subject",
     cell: (t) => (
       <div className="min-w-48">
-        <Link href={`/tickets/${t.id}`} prefetch={false} data-row-link dir="auto" className="font-medium text-slate-900 hover:underline">
+        <Link href={`/tickets/${t.id}`} data-row-link dir="auto" className="font-medium text-slate-900 hover:underline">
           {t.subject}
         </Link>
         <Markers t={t} />

@@ -1,6 +1,6 @@
 "use client";
 // /tickets?queue=<id>: the queue's tickets, refined by the filters in the address.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/admin/page-header";
 import { Badge } from "@/components/ui/badge";
 import type { QueueInfo } from "@/lib/queues/client";

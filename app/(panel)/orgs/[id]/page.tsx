@@ -1,7 +1,7 @@
 // /orgs/<id>: the organization's details, its members (by name, in keyset pages: ?members=),
 // the tickets the viewer may see, and the edit dialog for managers and admins.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";

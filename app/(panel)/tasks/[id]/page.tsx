@@ -1,7 +1,7 @@
 // /tasks/<id>: the task (department, assignee, due date, linked ticket), its description, its
 // thread of notes and its events, with the actions and the note form.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";

@@ -1,7 +1,7 @@
 // /users/<id>: the user's details and organization, the tickets the viewer may see (and only
 // those: other departments' tickets are neither listed nor counted), edit, delete, new ticket.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";

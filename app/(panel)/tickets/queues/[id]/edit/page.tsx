@@ -1,7 +1,7 @@
 // /tickets/queues/<id>/edit: change or delete a saved queue (its owner or an admin). Built-in
 // queues and colleagues' shared queues say why they cannot be changed here.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { PageHeader } from "@/components/admin/page-header";
