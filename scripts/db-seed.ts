@@ -25,6 +25,6 @@ if (args.values.demo) {
   if (!Number.isInteger(count) || count < 1 || count > 100_000) fail("--tickets must be a whole number from 1 to 100000", 64);
   const demo = await seedDemo(handle.db, { tickets: count });
   console.log(demo.skipped ? "Demo data already present: nothing to do." : `Demo data: ${demo.summary}`);
-  if (demo.staffPassword) console.log(`Demo staff sign in with password: ${demo.staffPassword}`);
+  if (demo.staffPassword) console.log(`Demo staff: ${demo.staffEmails?.join(", ")}; each signs in with the password ${demo.staffPassword}`);
 }
 await closeDb();

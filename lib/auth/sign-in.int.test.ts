@@ -13,6 +13,7 @@ import { STAFF_PASSWORD, type Cast, seedStaffCast } from "@/test/staff-factory";
 import { authenticateStaff, getAuthOptions, sessionCookieName, staffFromToken, SignInLockedError } from "./index";
 
 const MAX_FAILURES = 5;
+const ADDRESS_MAX_FAILURES = 20;
 const LOCK_MS = 15 * 60_000;
 
 // next-auth's core handler (what its route runs after reading next/headers) is not in the
@@ -88,7 +89,7 @@ describe("sign in through next-auth's credentials route", () => {
   });
 });
 
-describe("throttling (defaults: 5 failures lock for 15 minutes)", () => {
+describe("throttling (defaults: 5 failures per account, 20 per address, lock for 15 minutes)", () => {
   const t0 = new Date("2030-01-01T10:00:00Z");
   const at = (ms: number) => new Date(t0.getTime() + ms);
 
@@ -112,11 +113,18 @@ describe("throttling (defaults: 5 failures lock for 15 minutes)", () => {
 
   it("locks an address that tries many accounts", async () => {
     const ip = "203.0.113.50";
-    for (let i = 1; i < MAX_FAILURES; i++) expect(await authenticateStaff(db, { email: `probe${i}@example.com`, password: "x", ip }, at(i))).toBeNull();
-    await expect(authenticateStaff(db, { email: "probe9@example.com", password: "x", ip }, at(10))).rejects.toThrow(SignInLockedError);
+    for (let i = 1; i < ADDRESS_MAX_FAILURES; i++) expect(await authenticateStaff(db, { email: `probe${i}@example.com`, password: "x", ip }, at(i))).toBeNull();
+    await expect(authenticateStaff(db, { email: "probe99@example.com", password: "x", ip }, at(30))).rejects.toThrow(SignInLockedError);
     // a real account from the locked address is refused too; from elsewhere it works
-    await expect(authenticateStaff(db, { email: "agent2@example.com", password: STAFF_PASSWORD, ip }, at(20))).rejects.toThrow(SignInLockedError);
-    expect(await authenticateStaff(db, { email: "agent2@example.com", password: STAFF_PASSWORD, ip: "203.0.113.51" }, at(20))).not.toBeNull();
+    await expect(authenticateStaff(db, { email: "agent2@example.com", password: STAFF_PASSWORD, ip }, at(40))).rejects.toThrow(SignInLockedError);
+    expect(await authenticateStaff(db, { email: "agent2@example.com", password: STAFF_PASSWORD, ip: "203.0.113.51" }, at(40))).not.toBeNull();
+  });
+
+  it("does not lock an office's address for one colleague's typos", async () => {
+    const ip = "203.0.113.60";
+    for (let i = 1; i <= MAX_FAILURES; i++) await authenticateStaff(db, { email: "typo@example.com", password: "x", ip }, at(i)).catch(() => null);
+    await expect(authenticateStaff(db, { email: "typo@example.com", password: "x", ip }, at(20))).rejects.toThrow(SignInLockedError);
+    expect(await authenticateStaff(db, { email: "agent2@example.com", password: STAFF_PASSWORD, ip }, at(30))).not.toBeNull();
   });
 
   it("forgets failures older than the window", async () => {

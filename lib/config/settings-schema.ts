@@ -85,7 +85,9 @@ export const settingsSchema = z.object({
     .prefault({}),
   /** Sign-in throttling: failures (within the lock period) that lock an account or a client address. */
   signInMaxFailuresPerAccount: z.number().int().min(1).default(5),
-  signInMaxFailuresPerAddress: z.number().int().min(1).default(5),
+  // Higher per address: an office behind one NAT address shares it, and a colleague's typos
+  // must not lock everyone out; an attacker spraying many accounts from one address is still stopped.
+  signInMaxFailuresPerAddress: z.number().int().min(1).default(20),
   signInLockMinutes: z.number().int().min(1).max(1440).default(15),
 });
 

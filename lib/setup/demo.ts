@@ -17,6 +17,7 @@ import {
 import { hashPassword } from "@/lib/auth/password";
 import { getSettings } from "@/lib/config/settings";
 import { recordEvents } from "@/lib/events";
+import { indexTickets } from "@/lib/search/document";
 import { withUniqueNumber } from "@/lib/tickets/number";
 
 const ORGS = [
@@ -86,6 +87,8 @@ export interface DemoResult {
   skipped: boolean;
   summary: string;
   staffPassword?: string;
+  /** The demo staff created, as "email (role)". */
+  staffEmails?: string[];
 }
 
 export async function seedDemo(db: Db, opts: { tickets: number }): Promise<DemoResult> {
@@ -192,10 +195,13 @@ export async function seedDemo(db: Db, opts: { tickets: number }): Promise<DemoR
       eventRows.push({ entityType: "ticket", entityId: ticket.id, ticketId: ticket.id, action: "created", actor: "demo-seed", after: { number: ticket.number, status } });
     }
     await recordEvents(tx, eventRows);
+    // Rows inserted here bypass the services that keep search documents current.
+    await indexTickets(tx, eventRows.map((e) => e.ticketId!));
     return {
       skipped: false,
       summary: `${orgRows.length} organizations, ${userRows.length} users, ${staffRows.length} staff, ${opts.tickets} tickets`,
       staffPassword: staffRows.length ? staffPassword : undefined,
+      staffEmails: staffRows.map((s) => `${s.email} (${s.role})`),
     };
   });
 }

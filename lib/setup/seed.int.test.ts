@@ -6,6 +6,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { staff } from "@/db/schema";
 import { getSettings } from "@/lib/config/settings";
 import { seedCore } from "./seed";
+import { criteriaSchema, searchTickets } from "@/lib/search";
 import { seedDemo } from "./demo";
 
 const tables = ["staff", "departments", "staff_departments", "help_topics", "priorities", "sla_plans", "settings", "api_keys", "events"];
@@ -57,6 +58,15 @@ describe("seedCore", () => {
     expect(n).toBe(40);
     const [{ m }] = await rows<{ m: number }>(db, sql`SELECT count(*)::int AS m FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM thread_entries e WHERE e.ticket_id = t.id)`);
     expect(m).toBe(0);
+    // Searchable at once: each ticket has its document, and a word of a subject finds it.
+    const [{ d }] = await rows<{ d: number }>(db, sql`SELECT count(*)::int AS d FROM ticket_search`);
+    expect(d).toBe(40);
+    const [first] = await rows<{ id: number; subject: string }>(db, sql`SELECT id, subject FROM tickets ORDER BY id LIMIT 1`);
+    const word = first.subject.split(/\W+/).find((w) => w.length >= 5)!;
+    const [admin] = await db.select().from(staff).where(sql`${staff.role} = 'admin'`);
+    const found = await searchTickets(db, { id: admin.id, role: "admin", deptIds: [], teamIds: [] }, criteriaSchema.parse({ q: word }), { limit: 100 });
+    expect(found.items.map((t) => t.id)).toContain(first.id);
+    expect(demo.staffEmails).toEqual(["agent1@example.com (agent)", "agent2@example.com (agent)", "pm@example.com (manager)"]);
     expect((await seedDemo(db, { tickets: 40 })).skipped).toBe(true);
   });
 });

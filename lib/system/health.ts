@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { getDbHandle } from "@/db/client";
 import { migrationStatus, type MigrationStatus } from "@/db/migrate";
 import pkg from "@/package.json";
+import { DatabaseInUseError } from "@/db/pglite-lock";
 
 export interface Health {
   status: "ok" | "error";
@@ -19,6 +20,9 @@ export async function checkHealth(): Promise<Health> {
     return { status, db: { driver: handle.driver, migrations }, version: pkg.version };
   } catch (e) {
     console.error("[health] database check failed:", (e as Error).message);
-    return { status: "error", db: { driver: null, migrations: null, error: "database unreachable" }, version: pkg.version };
+    // Said apart because it is the usual mistake (npm run dev beside npm start); the log has the
+    // details, which this unauthenticated answer keeps to itself.
+    const error = e instanceof DatabaseInUseError ? "embedded database in use by another process (see the server log)" : "database unreachable";
+    return { status: "error", db: { driver: null, migrations: null, error }, version: pkg.version };
   }
 }
