@@ -9,8 +9,12 @@ async function main() {
   loadEnv();
   const what = process.argv[2];
   if (!what || what === "list" || what === "--help") {
-    console.log("usage: npm run cron -- <job|due|list>\n\njobs:");
-    for (const j of listJobs()) console.log(`  ${j.name.padEnd(16)} every ${j.everySeconds}s  ${j.description}`);
+    if (what !== "list") console.log("usage: npm run cron -- <job|due|list>\n\njobs:");
+    const jobs = listJobs();
+    const width = Math.max(...jobs.map((j) => j.name.length));
+    const every = (s: number) => (s % 3600 === 0 ? `${s / 3600} h` : s % 60 === 0 ? `${s / 60} min` : `${s} s`);
+    const everyWidth = Math.max(...jobs.map((j) => every(j.everySeconds).length));
+    for (const j of jobs) console.log(`  ${j.name.padEnd(width)}  every ${every(j.everySeconds).padEnd(everyWidth)}  ${j.description}`);
     return 0;
   }
   const { db } = await openCliDb();
