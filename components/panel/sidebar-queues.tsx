@@ -24,7 +24,8 @@ function QueueLink({ q, current }: { q: QueueWithCount; current: boolean }) {
       className={cn("flex items-center justify-between gap-2 rounded px-2 py-1 text-slate-700 hover:bg-slate-100", current && "bg-blue-50 font-medium text-blue-800 hover:bg-blue-50")}
     >
       <span className="truncate">
-        {q.name}
+        {/* Isolated: a name with right-to-left text (or a stray override character) must not reorder the count beside it. */}
+        <bdi>{q.name}</bdi>
         {q.kind === "shared" && <span className="sr-only"> (shared)</span>}
       </span>
       <span aria-label={label} data-testid="queue-count" data-count={q.count ?? ""} className={cn("shrink-0 rounded-full px-1.5 text-xs tabular-nums", current ? "bg-blue-100" : "bg-slate-100 text-slate-600")}>
