@@ -63,7 +63,8 @@ export const DATE_WINDOW = { min: Date.UTC(1970, 0, 1), max: Date.UTC(10000, 0, 
 /** Whether "YYYY-MM-DD" names a day of the calendar (not 2024-02-30). */
 const realDay = (ymd: string) => {
   const [y, m, d] = ymd.split("-").map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d));
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d); // (Date.UTC would read years 0..99 as 1900..1999)
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 };
 

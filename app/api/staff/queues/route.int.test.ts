@@ -5,8 +5,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "@/db/testing";
 import { events, priorities, queues, tickets } from "@/db/schema";
 import { loadSessionStaff } from "@/lib/auth";
-import { type QueueView, listQueues } from "@/lib/queues";
-import type { ListPage } from "@/lib/search";
+import { type QueueView, listQueues, systemQueue } from "@/lib/queues";
+import { type ListPage, criteriaSchema, refineCriteria } from "@/lib/search";
+import { type PgCursor, encodeCursor } from "@/lib/search/cursor";
 import { setupTestAuth } from "@/test/auth";
 import { api } from "@/test/staff-api";
 import { type Cast, createStaff, createTeam, seedStaffCast } from "@/test/staff-factory";
@@ -185,6 +186,22 @@ describe("saved queues", () => {
 
 describe("GET /queues/{id}/tickets with criteria (the panel's filters)", () => {
   const page = (as: Parameters<typeof api>[0], id: string, qs: string) => api(as).get<ListPage>(queueTickets, `/api/staff/queues/${id}/tickets?${qs}`, { id });
+
+  it("a crafted or mismatched cursor is a 400 naming the cursor", async () => {
+    const base = systemQueue("open")!.criteria;
+    const cases: Array<[string, PgCursor]> = [
+      ["limit=2", { e: "pg", v: [] }],
+      ["limit=2", { e: "pg", v: ["2024-05-01 10:00:00+00"] }],
+      ["limit=2", { e: "pg", v: ["2024-05-01 10:00:00+00", "x"] }],
+      ["q=outlook&limit=2", { e: "pg", t: 2, v: [] }],
+    ];
+    for (const [qs, body] of cases) {
+      const refine = criteriaSchema.parse(Object.fromEntries(new URLSearchParams(qs.replace(/&?limit=2/, ""))));
+      const cursor = encodeCursor(refineCriteria(base, refine), body);
+      const res = await page(cast.manager, "open", `${qs}&cursor=${cursor}`);
+      expect([res.status, res.json.errors], `${qs} ${JSON.stringify(body)}`).toEqual([400, { cursor: expect.stringMatching(/^not a cursor of this list/) }]);
+    }
+  });
 
   it("criteria given replace the queue's for those keys, in the caller's scope", async () => {
     const overdue = await page(cast.agentA, "open", "overdue=true&limit=100");
