@@ -1,4 +1,4 @@
 // Queues (saved searches): the public surface routes import.
 export * from "./schemas";
-export { createQueue, deleteQueue, getQueue, listQueues, queueTickets, updateQueue, type QueueView } from "./service";
+export { assertUsable, createQueue, deleteQueue, getQueue, listQueues, queueTickets, updateQueue, type QueueView } from "./service";
 export { systemQueue, systemQueues } from "./system";

@@ -1,6 +1,7 @@
 // Inputs of saved queues. Pure: the criteria are the search schema's, so a queue saved from the
 // panel, a panel URL and an export mean the same tickets.
 import { z } from "zod";
+import { idSchema } from "@/lib/http/ids";
 import { criteriaSchema } from "@/lib/search/criteria";
 
 /** Columns a queue shows (the panel's ticket table). */
@@ -33,7 +34,7 @@ export type SystemQueueSlug = (typeof systemQueueSlugs)[number];
 
 /** A system queue's slug, or a saved queue's numeric id. */
 export const queueIdParams = z.object({
-  id: z.union([z.enum(systemQueueSlugs), z.coerce.number().int().positive().max(2_147_483_647)]),
+  id: z.union([z.enum(systemQueueSlugs), idSchema]),
 });
 export type QueueId = z.output<typeof queueIdParams>["id"];
 

@@ -5,8 +5,8 @@ import { and, asc, eq, or } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { queues, staff } from "@/db/schema";
 import { recordEvent } from "@/lib/events";
-import { AppError } from "@/lib/http/errors";
-import { type Criteria, type ListPage, type SearchActor, compactCriteria, countMany, parseCriteria, refineCriteria, searchTickets } from "@/lib/search";
+import { AppError, type FieldErrors, toAppError, zodFieldErrors } from "@/lib/http/errors";
+import { type Count, type Criteria, type ListPage, type SearchActor, compactCriteria, countMany, criteriaSchema, refineCriteria, searchTickets } from "@/lib/search";
 import type { CreateQueueInput, QueueColumn, QueueId, UpdateQueueInput } from "./schemas";
 import { systemQueue, systemQueues } from "./system";
 
@@ -18,6 +18,11 @@ export interface QueueView {
   kind: "system" | "personal" | "shared";
   owner: { id: number; name: string } | null;
   criteria: Criteria;
+  /**
+   * Set when the saved criteria no longer parse (saved before a rule got stricter): `criteria`
+   * is then empty, the queue lists with no count and shows no tickets until edited or deleted.
+   */
+  criteriaErrors?: FieldErrors;
   columns: QueueColumn[];
   canEdit: boolean;
   position: number;
@@ -26,18 +31,21 @@ export interface QueueView {
 type QueueRow = typeof queues.$inferSelect & { ownerName: string | null };
 
 function rowView(actor: QueueActor, r: QueueRow): QueueView {
+  // Saved criteria are re-read through the schema: an old row never reaches the engines unchecked.
+  const parsed = criteriaSchema.safeParse(r.criteria);
   return {
     id: r.id,
     name: r.name,
     kind: r.isShared ? "shared" : "personal",
     owner: { id: r.ownerId, name: r.ownerName ?? "" },
-    // Saved criteria are re-read through the schema: an old row never reaches the engines unchecked.
-    criteria: parseCriteria(r.criteria),
+    ...(parsed.success ? { criteria: parsed.data } : { criteria: {}, criteriaErrors: prefixed(zodFieldErrors(parsed.error)) }),
     columns: r.columns as QueueColumn[],
     canEdit: r.ownerId === actor.id || actor.role === "admin",
     position: r.position,
   };
 }
+
+const prefixed = (errors: FieldErrors): FieldErrors => Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === "_" ? "criteria" : `criteria.${k}`, v]));
 
 const visibleTo = (actor: SearchActor) => or(eq(queues.ownerId, actor.id), eq(queues.isShared, true));
 
@@ -54,12 +62,28 @@ async function savedQueues(db: Executor, actor: QueueActor): Promise<QueueView[]
 const systemViews = (): QueueView[] =>
   systemQueues.map((s, i) => ({ id: s.slug, name: s.name, kind: "system", owner: null, criteria: s.criteria, columns: s.columns, canEdit: false, position: i }));
 
+/**
+ * Counts in one go (countMany), or, when that fails, one by one: a queue whose count the
+ * database refuses is then unknown (null) instead of failing every queue's count.
+ */
+async function liveCounts(db: Executor, actor: QueueActor, list: Criteria[], now: Date): Promise<Array<Count | null>> {
+  try {
+    return await countMany(db, actor, list, now);
+  } catch (e) {
+    toAppError(e); // logged
+    return Promise.all(list.map((c) => countMany(db, actor, [c], now).then(([n]) => n, (err: unknown) => (toAppError(err), null))));
+  }
+}
+
 /** GET /queues: every queue the caller may see, with live counts (in the caller's scope). */
 export async function listQueues(db: Executor, actor: QueueActor, now = new Date()) {
   const all = [...systemViews(), ...(await savedQueues(db, actor))];
-  const counts = await countMany(db, actor, all.map((q) => q.criteria), now);
-  // A count that gave up (a saved text search on a busy database) is shown as unknown.
-  return all.map((q, i) => ({ ...q, count: counts[i]?.count ?? null, countExact: counts[i]?.exact ?? false }));
+  const countable = all.filter((q) => !q.criteriaErrors);
+  const found = await liveCounts(db, actor, countable.map((q) => q.criteria), now);
+  const counts = new Map(countable.map((q, i) => [q, found[i]]));
+  // A count that gave up (a saved text search on a busy database) or could not be made (criteria
+  // no longer valid) is shown as unknown.
+  return all.map((q) => ({ ...q, count: counts.get(q)?.count ?? null, countExact: counts.get(q)?.exact ?? false }));
 }
 
 /** One queue; 404 when it does not exist or is another staff member's personal queue. */
@@ -120,6 +144,13 @@ export async function deleteQueue(db: Db, actor: QueueActor, id: QueueId) {
   });
 }
 
+/** A queue whose saved criteria no longer parse shows no tickets (a 400 naming them) until it is edited. */
+export function assertUsable(queue: QueueView) {
+  if (queue.criteriaErrors) {
+    throw AppError.fields(queue.criteriaErrors, `The saved criteria of queue "${queue.name}" are no longer valid; edit or delete the queue`);
+  }
+}
+
 /** GET /queues/{id}/tickets: the queue's criteria through the search engines (same page shape). */
 /** `refine`: criteria given with the request (panel filters) replace the queue's for those keys. */
 export async function queueTickets(
@@ -131,6 +162,7 @@ export async function queueTickets(
   refine: Partial<Criteria> = {},
 ): Promise<ListPage & { queue: QueueView }> {
   const queue = await getQueue(db, actor, id);
+  assertUsable(queue);
   const { engine: _engine, ...result } = await searchTickets(db, actor, refineCriteria(queue.criteria, refine), page, now);
   return { ...result, queue };
 }

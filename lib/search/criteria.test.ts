@@ -54,10 +54,43 @@ describe("criteriaSchema", () => {
     [{ sort: "colour" }, "sort"],
     [{ order: "up" }, "order"],
     [{ colour: "red" }, ""],
+    // Values the database cannot take (ids past its integer range, dates outside 1970..9999).
+    [{ assignee: ["s9999999999"] }, "assignee.0"],
+    [{ assignee: "t2147483648" }, "assignee.0"],
+    [{ assignee: "9999999999" }, "assignee.0"],
+    [{ assignee: [9_999_999_999] }, "assignee.0"],
+    [{ deptId: "2147483648" }, "deptId.0"],
+    [{ userId: [2_147_483_648] }, "userId.0"],
+    [{ deptId: "0x10" }, "deptId.0"],
+    [{ topicId: "1e3" }, "topicId.0"],
+    [{ createdTo: "9999-12-31" }, "createdTo"],
+    [{ createdFrom: "0000-01-01" }, "createdFrom"],
+    [{ updatedFrom: "1969-12-31T23:59:59Z" }, "updatedFrom"],
+    [{ dueTo: "9999-12-31T23:00:00-02:00" }, "dueTo"],
+    [{ createdFrom: "2024-02-30" }, "createdFrom"],
+    [{ createdTo: "2023-02-29T10:00:00Z" }, "createdTo"],
+    [{ createdFrom: "-99999w" }, "createdFrom"],
+    [{ createdFrom: "-99999d" }, "createdFrom"],
   ])("refuses %j naming %s", (input, path) => {
     const r = criteriaSchema.safeParse(input);
     expect(r.success).toBe(false);
     expect(r.error!.issues[0].path.join(".")).toBe(path);
+    expect(r.error!.issues).toHaveLength(1);
+  });
+
+  it("takes the edges of the date window and ids up to the integer range", () => {
+    const c = criteriaSchema.parse({
+      createdFrom: "1970-01-01",
+      createdTo: "9999-12-30",
+      updatedFrom: "9999-12-31",
+      dueFrom: "2024-02-29",
+      dueTo: "+99999w",
+      updatedTo: "-2000w",
+      assignee: ["s2147483647", 2_147_483_647, "t1"],
+      deptId: ["2147483647"],
+    });
+    expect(c.assignee).toEqual(["s2147483647", "s2147483647", "t1"]);
+    expect(c.deptId).toEqual([2_147_483_647]);
   });
 
   it("treats empty values as no filter", () => {

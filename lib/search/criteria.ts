@@ -4,6 +4,7 @@
 // the same object, and `criteriaToQuery` turns it back into URL parameters.
 import { z } from "zod";
 import { ticketSources, urgencyLevels } from "@/db/enums";
+import { MAX_DB_ID, idSchema } from "@/lib/http/ids";
 
 // Statuses, sort keys and their default directions live in params.ts (no zod: the browser uses them).
 import { type CriteriaStatus, type SortKey, closedStatusGroup, criteriaStatuses, defaultOrder, openStatusGroup, sortKeys } from "./params";
@@ -29,7 +30,8 @@ function parseSortSpec(spec: string): Array<{ key: SortKey; order: "asc" | "desc
   return out;
 }
 
-const id = z.coerce.number({ error: "must be a number" }).int("must be a whole number").positive("must be a positive id").max(2_147_483_647);
+/** Plain digits or a JSON number within the database's integer range ("0x10" and "1e3" are not ids). */
+const id = idSchema;
 
 /** A list given as an array, repeated query keys, or "a,b,c"; empty means "no filter". */
 const list = <T extends z.ZodType>(item: T, max = 100) =>
@@ -53,22 +55,48 @@ const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]
 const RELATIVE = /^([+-])(\d{1,5})([mhdw])$/;
 
 /**
- * A point in time: an ISO date (2024-05-01), an ISO date-time with offset, or a time relative to
- * now ("-7d", "-12h", "+2d"; units m, h, d, w) so saved queues stay current.
+ * The instants a date value may stand for (an upper bound's end of day included): years 1970
+ * to 9999. PostgreSQL takes more, but a JavaScript Date past 9999 is sent in a form it refuses.
  */
-const dateValue = z
-  .string()
-  .trim()
-  .refine((v) => RELATIVE.test(v) || ((ISO_DATE.test(v) || ISO_DATETIME.test(v)) && !Number.isNaN(Date.parse(v))), {
-    message: "must be an ISO date (2024-05-01), a date-time with offset, or relative like -7d",
-  })
-  .optional();
+export const DATE_WINDOW = { min: Date.UTC(1970, 0, 1), max: Date.UTC(10000, 0, 1) - 1 } as const;
+
+/** Whether "YYYY-MM-DD" names a day of the calendar (not 2024-02-30). */
+const realDay = (ymd: string) => {
+  const [y, m, d] = ymd.split("-").map(Number);
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d); // (Date.UTC would read years 0..99 as 1900..1999)
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+};
+
+/**
+ * A point in time: an ISO date (2024-05-01), an ISO date-time with offset, or a time relative to
+ * now ("-7d", "-12h", "+2d"; units m, h, d, w) so saved queues stay current. What it resolves
+ * to (for a `...To` bound, the end of that day) must lie in DATE_WINDOW.
+ */
+const dateValue = (bound: "from" | "to") =>
+  z
+    .string()
+    .trim()
+    .superRefine((v, ctx) => {
+      if (!RELATIVE.test(v) && !((ISO_DATE.test(v) || ISO_DATETIME.test(v)) && !Number.isNaN(Date.parse(v)))) {
+        ctx.addIssue({ code: "custom", message: "must be an ISO date (2024-05-01), a date-time with offset, or relative like -7d" });
+        return;
+      }
+      if (!RELATIVE.test(v) && !realDay(v.slice(0, 10))) {
+        ctx.addIssue({ code: "custom", message: "is not a day of the calendar" });
+        return;
+      }
+      const t = resolveCriteriaDate(v, new Date(), bound).getTime();
+      if (!(t >= DATE_WINDOW.min && t <= DATE_WINDOW.max)) ctx.addIssue({ code: "custom", message: "must fall between 1970-01-01 and 9999-12-31" });
+    })
+    .optional();
 
 /** Assignee tokens: me, none (no staff and no team), myteams, s<staffId>, t<teamId>; a bare number is a staff id. */
 const assigneeToken = z
   .union([z.number().int().positive(), z.string().trim()])
   .transform((v) => (typeof v === "number" || /^\d+$/.test(v) ? `s${v}` : v.toLowerCase()))
-  .refine((v) => /^(me|none|myteams|[st][1-9]\d{0,9})$/.test(v), { message: "must be me, none, myteams, s<staffId> or t<teamId>" });
+  .refine((v) => /^(me|none|myteams|[st][1-9]\d{0,9})$/.test(v), { message: "must be me, none, myteams, s<staffId> or t<teamId>", abort: true })
+  .refine((v) => !/^[st]/.test(v) || Number(v.slice(1)) <= MAX_DB_ID, { message: "no such staff member or team (id too large)" });
 
 export const criteriaSchema = z.strictObject({
   /** Free text. Ticket numbers and email addresses in it match exactly; the last word also as a prefix. */
@@ -82,12 +110,12 @@ export const criteriaSchema = z.strictObject({
   userId: list(id),
   source: list(z.enum(ticketSources, { error: `must be one of ${ticketSources.join(", ")}` })),
   urgency: list(z.enum(urgencyLevels, { error: `must be one of ${urgencyLevels.join(", ")}` })),
-  createdFrom: dateValue,
-  createdTo: dateValue,
-  updatedFrom: dateValue,
-  updatedTo: dateValue,
-  dueFrom: dateValue,
-  dueTo: dateValue,
+  createdFrom: dateValue("from"),
+  createdTo: dateValue("to"),
+  updatedFrom: dateValue("from"),
+  updatedTo: dateValue("to"),
+  dueFrom: dateValue("from"),
+  dueTo: dateValue("to"),
   overdue: bool,
   answered: bool,
   escalated: bool,

@@ -1,6 +1,9 @@
 // Opaque page cursors: base64url JSON naming the engine, where the last page ended, and a hash
-// of the criteria so a cursor is refused with other criteria (instead of paging wrongly).
-import { createHash } from "node:crypto";
+// of the criteria so a cursor is refused with other criteria (instead of paging wrongly). Both
+// are signed with the server's secret (an HMAC), so a client cannot make up a cursor; the
+// engines still check that its values fit the list's sort (pg-search.ts) before using them.
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { env } from "@/lib/config/env";
 import { AppError } from "@/lib/http/errors";
 import { type Criteria, criteriaToQuery } from "./criteria";
 
@@ -20,28 +23,44 @@ export interface AlgoliaCursor {
 
 export type Cursor = (PgCursor | AlgoliaCursor) & { h: string };
 
+const mac = (what: string) => {
+  const e = env();
+  return createHmac("sha256", e.AUTH_SECRET ?? e.NEXTAUTH_SECRET ?? "").update(what).digest("base64url");
+};
+
 export function criteriaHash(c: Criteria): string {
   const q = criteriaToQuery(c);
   const canonical = Object.keys(q)
     .sort()
     .map((k) => `${k}=${q[k]}`)
     .join("&");
-  return createHash("sha256").update(canonical).digest("base64url").slice(0, 12);
+  return mac(`criteria:${canonical}`).slice(0, 12);
 }
 
+/** `<base64url JSON>.<signature>` */
 export function encodeCursor(c: Criteria, body: PgCursor | AlgoliaCursor): string {
-  return Buffer.from(JSON.stringify({ ...body, h: criteriaHash(c) })).toString("base64url");
+  const payload = Buffer.from(JSON.stringify({ ...body, h: criteriaHash(c) })).toString("base64url");
+  return `${payload}.${mac(`cursor:${payload}`).slice(0, 22)}`;
 }
 
-const bad = (msg: string) => new AppError("validation", "Invalid query", { errors: { cursor: msg } });
+/** The answer to any cursor that is not one this list made (or no longer fits it). */
+export const notThisList = () => AppError.fields({ cursor: "not a cursor of this list; start again from the first page" }, "Invalid query");
+
+const signed = (payload: string, sig: string) => {
+  const want = Buffer.from(mac(`cursor:${payload}`).slice(0, 22));
+  const got = Buffer.from(sig);
+  return got.length === want.length && timingSafeEqual(got, want);
+};
 
 export function decodeCursor(c: Criteria, raw: string | undefined): Cursor | null {
   if (!raw) return null;
+  const [payload, sig, ...rest] = raw.split(".");
+  if (!payload || !sig || rest.length || !signed(payload, sig)) throw notThisList();
   let parsed: Cursor;
   try {
-    parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+    parsed = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
   } catch {
-    throw bad("not a cursor from this API");
+    throw notThisList();
   }
   const ok =
     parsed &&
@@ -49,7 +68,7 @@ export function decodeCursor(c: Criteria, raw: string | undefined): Cursor | nul
     typeof parsed.h === "string" &&
     ((parsed.e === "pg" && Array.isArray(parsed.v) && parsed.v.every((x) => typeof x === "string") && (parsed.t === undefined || Number.isInteger(parsed.t))) ||
       (parsed.e === "algolia" && Number.isInteger(parsed.p) && parsed.p >= 0));
-  if (!ok) throw bad("not a cursor from this API");
-  if (parsed.h !== criteriaHash(c)) throw bad("belongs to another search; start again without a cursor");
+  if (!ok) throw notThisList();
+  if (parsed.h !== criteriaHash(c)) throw AppError.fields({ cursor: "belongs to another search; start again without a cursor" }, "Invalid query");
   return parsed;
 }

@@ -4,10 +4,10 @@ import type { Executor } from "@/db/client";
 import { rows } from "@/db/rows";
 import { type Criteria, sortTerms } from "./criteria";
 import { countMatching } from "./counts";
-import { type PgCursor, decodeCursor, encodeCursor } from "./cursor";
+import { type PgCursor, decodeCursor, encodeCursor, notThisList } from "./cursor";
 import { type SearchActor, criteriaSql } from "./filters";
 import { type ItemJson, type ListPage, type MatchedField, itemJsonSql, loadListItems, toListItem } from "./items";
-import { type SortColumn, afterSql, keySelect, orderBySql, sortColumns } from "./sort";
+import { type SortColumn, afterSql, cursorValuesFit, keySelect, orderBySql, sortColumns } from "./sort";
 import { allCommon } from "./common-words";
 import { guarded } from "./guard";
 import { type TextMatch, candidatesSql, textMatch } from "./text-match";
@@ -47,6 +47,9 @@ async function tierRows(db: Executor, filters: SQL, cond: SQL, probe: SQL, how: 
   return fetchKeys(db, and(filters, candidatesSql(probe), cond)!, cols, after, limit, true);
 }
 
+/** Within a relevance tier: the latest update first. */
+const relevanceCols = sortColumns([{ key: "updated", order: "desc" }]);
+
 const keysOf = (r: KeyRow, n: number) => Array.from({ length: n }, (_, i) => r[`k${i}`]);
 
 export async function pgSearch(db: Executor, actor: SearchActor, c: Criteria, page: PageRequest, now = new Date()): Promise<ListPage> {
@@ -65,11 +68,14 @@ export async function pgSearch(db: Executor, actor: SearchActor, c: Criteria, pa
     nextCursor: next ? encodeCursor(c, next) : null,
   });
   if (text && terms[0].key === "relevance") {
+    // A relevance cursor names one of this text's tiers and the position in it.
+    if (pgCursor && !(text.tiers.some((t) => t.tier === pgCursor.t) && cursorValuesFit(relevanceCols, pgCursor.v))) throw notThisList();
     const { ids, matched, next } = await relevancePage(db, filters, text, pgCursor, page.limit);
     const [items, total] = await Promise.all([loadListItems(db, ids, matched), counting]);
     return shape(items, total, next);
   }
   const cols = sortColumns(terms);
+  if (pgCursor && !(pgCursor.t === undefined && cursorValuesFit(cols, pgCursor.v))) throw notThisList();
   const where = text ? and(filters, text.any)! : filters;
   const [found, total] = await Promise.all([fetchKeys(db, where, cols, pgCursor?.v ?? null, page.limit + 1, false, true), counting]);
   const next: PgCursor | null = found.length > page.limit ? { e: "pg", v: keysOf(found[page.limit - 1], cols.length) } : null;
@@ -86,7 +92,7 @@ export async function pgSearch(db: Executor, actor: SearchActor, c: Criteria, pa
  * nextCursor is null on the true last page.
  */
 async function relevancePage(db: Executor, filters: SQL, text: TextMatch, cursor: PgCursor | null, limit: number) {
-  const cols = sortColumns([{ key: "updated", order: "desc" }]);
+  const cols = relevanceCols;
   const ids: number[] = [];
   const matched = new Map<number, MatchedField>();
   let last: { tier: number; keys: string[] } | null = null;

@@ -2,7 +2,9 @@
 // with the type its cursor value is cast back to. Cursor values travel as PostgreSQL's text
 // form: timestamps keep their microseconds, which a JavaScript Date would lose.
 import { type SQL, sql } from "drizzle-orm";
+import { ticketStatuses } from "@/db/enums";
 import { tickets } from "@/db/schema";
+import { MAX_DB_ID } from "@/lib/http/ids";
 import type { SortKey, SortTerm } from "./criteria";
 
 interface SortDef {
@@ -47,6 +49,31 @@ export const orderBySql = (cols: SortColumn[]) => sql.join(cols.map((c) => sql`$
 
 /** Selected as k0, k1, ... so the last row of a page gives the cursor. */
 export const keySelect = (cols: SortColumn[]) => sql.join(cols.map((c, i) => sql`(${c.expr})::text AS ${sql.raw(`k${i}`)}`), sql`, `);
+
+/** PostgreSQL's text form of a timestamptz (DateStyle ISO): 2024-05-01 10:00:00.123456+02[:30]. */
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
+
+function isTimestamp(v: string): boolean {
+  if (v === "infinity" || v === "-infinity") return true;
+  const m = TIMESTAMP.exec(v);
+  if (!m) return false;
+  const [y, mo, d, h, mi, se] = m.slice(1, 7).map(Number);
+  const t = new Date(0);
+  t.setUTCFullYear(y, mo - 1, d);
+  t.setUTCHours(h, mi, se);
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d && t.getUTCHours() === h && t.getUTCMinutes() === mi && t.getUTCSeconds() === se;
+}
+
+const fits: Record<SortDef["type"], (v: string) => boolean> = {
+  int: (v) => /^-?\d{1,10}$/.test(v) && Math.abs(Number(v)) <= MAX_DB_ID,
+  // No NUL and no lone surrogate: PostgreSQL text cannot hold them.
+  text: (v) => !/\u0000|\p{Cs}/u.test(v),
+  timestamptz: isTimestamp,
+  ticket_status: (v) => (ticketStatuses as readonly string[]).includes(v),
+};
+
+/** Whether cursor values fit these columns: one per column, each castable to its type. */
+export const cursorValuesFit = (cols: SortColumn[], values: readonly string[]) => values.length === cols.length && cols.every((c, i) => fits[c.type](values[i]));
 
 const cast = (c: SortColumn, v: string) => sql`CAST(${v} AS ${sql.raw(c.type)})`;
 

@@ -56,6 +56,9 @@ export async function massAction(db: Db, actor: Actor, input: MassInput) {
   if (!can(actor, permissionFor[input.action])) throw new AppError("forbidden", `You do not have the permission ${permissionFor[input.action]}`);
   const tids = [...new Set(input.tids)];
   if (input.action === "merge" || input.action === "link") {
+    // Checked after removing repeats: [65, 65] is one ticket, and the parent is one of those selected.
+    if (tids.length < 2) throw AppError.fields({ tids: "Select at least two different tickets" });
+    if (input.parent !== undefined && !tids.includes(input.parent)) throw AppError.fields({ parent: "must be one of the selected tickets (tids)" });
     const parent = input.parent ?? tids[0];
     const children = tids.filter((t) => t !== parent);
     const mode = input.action === "link" ? "link" : input.mode;

@@ -45,6 +45,7 @@ async function linkTickets(tx: Executor, actor: Actor, parent: TicketRow, childr
 
 export async function mergeTickets(db: Db, actor: Actor, parentId: number, input: MergeInput) {
   const childIds = [...new Set(input.tids)];
+  if (!childIds.length) throw AppError.fields({ tids: "Name at least one ticket to merge" });
   if (childIds.includes(parentId)) throw new AppError("conflict", "A ticket cannot be merged into itself");
   return ticketTransaction(db, async (tx) => {
     const locked = await lockTickets(tx, actor, [parentId, ...childIds]);

@@ -158,7 +158,7 @@ const list = <T extends z.ZodType>(item: T) =>
 export const exportQuerySchema = criteriaSchema.extend({
   /** A queue (system slug or saved id) whose criteria apply; criteria given as well replace its keys. Names the file: <queue>-YYYYMMDD.csv. */
   queue: z.string().trim().regex(/^[A-Za-z0-9_-]{1,60}$/, "a queue id: letters, digits, - and _ only").optional(),
-  columns: list(z.enum(exportColumnKeys, { error: `must be one of ${exportColumnKeys.join(", ")}` })),
+  columns: list(z.enum(exportColumnKeys, { error: `must be one of ${exportColumnKeys.join(", ")}` })).refine((c) => !c || new Set(c).size === c.length, "A column is listed twice"),
   /** Only these tickets (a selection in the panel), still within the criteria and scope. */
   tids: list(id).refine((v) => !v || v.length <= 1000, "at most 1000 tickets"),
 });

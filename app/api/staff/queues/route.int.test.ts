@@ -3,14 +3,17 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "@/db/testing";
-import { events, priorities, tickets } from "@/db/schema";
-import type { QueueView } from "@/lib/queues";
-import type { ListPage } from "@/lib/search";
+import { events, priorities, queues, tickets } from "@/db/schema";
+import { loadSessionStaff } from "@/lib/auth";
+import { type QueueView, listQueues, systemQueue } from "@/lib/queues";
+import { type ListPage, criteriaSchema, refineCriteria } from "@/lib/search";
+import { type PgCursor, encodeCursor } from "@/lib/search/cursor";
 import { setupTestAuth } from "@/test/auth";
 import { api } from "@/test/staff-api";
 import { type Cast, createStaff, createTeam, seedStaffCast } from "@/test/staff-factory";
 import { createTicket } from "@/test/ticket-factory";
 import { DELETE, GET as getOne, PUT } from "./[id]/route";
+import { GET as exportCsv } from "../tickets/export/route";
 import { GET as queueTickets } from "./[id]/tickets/route";
 import { GET, POST } from "./route";
 
@@ -184,6 +187,22 @@ describe("saved queues", () => {
 describe("GET /queues/{id}/tickets with criteria (the panel's filters)", () => {
   const page = (as: Parameters<typeof api>[0], id: string, qs: string) => api(as).get<ListPage>(queueTickets, `/api/staff/queues/${id}/tickets?${qs}`, { id });
 
+  it("a crafted or mismatched cursor is a 400 naming the cursor", async () => {
+    const base = systemQueue("open")!.criteria;
+    const cases: Array<[string, PgCursor]> = [
+      ["limit=2", { e: "pg", v: [] }],
+      ["limit=2", { e: "pg", v: ["2024-05-01 10:00:00+00"] }],
+      ["limit=2", { e: "pg", v: ["2024-05-01 10:00:00+00", "x"] }],
+      ["q=outlook&limit=2", { e: "pg", t: 2, v: [] }],
+    ];
+    for (const [qs, body] of cases) {
+      const refine = criteriaSchema.parse(Object.fromEntries(new URLSearchParams(qs.replace(/&?limit=2/, ""))));
+      const cursor = encodeCursor(refineCriteria(base, refine), body);
+      const res = await page(cast.manager, "open", `${qs}&cursor=${cursor}`);
+      expect([res.status, res.json.errors], `${qs} ${JSON.stringify(body)}`).toEqual([400, { cursor: expect.stringMatching(/^not a cursor of this list/) }]);
+    }
+  });
+
   it("criteria given replace the queue's for those keys, in the caller's scope", async () => {
     const overdue = await page(cast.agentA, "open", "overdue=true&limit=100");
     expect(overdue.status).toBe(200);
@@ -212,5 +231,68 @@ describe("GET /queues/{id}/tickets with criteria (the panel's filters)", () => {
     const bad = await page(cast.manager, "open", "status=lost");
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.json.errors ?? {})).toEqual(["status.0"]);
+  });
+});
+
+// A hostile-input pass: one agent's shared queue must not break the queue list for everyone.
+describe("queues that cannot be counted", () => {
+  const shared = (criteria: Record<string, unknown>) => ({ name: "bomb", shared: true, criteria });
+
+  it("refuses criteria the database cannot take, naming the field", async () => {
+    for (const [criteria, field] of [
+      [{ assignee: ["s9999999999"] }, "criteria.assignee.0"],
+      [{ assignee: "t2147483648" }, "criteria.assignee.0"],
+      [{ deptId: ["0x10"] }, "criteria.deptId.0"],
+      [{ createdTo: "9999-12-31" }, "criteria.createdTo"],
+      [{ createdFrom: "0000-01-01" }, "criteria.createdFrom"],
+      [{ dueFrom: "2024-02-30" }, "criteria.dueFrom"],
+      [{ updatedFrom: "-99999w" }, "criteria.updatedFrom"],
+    ] as const) {
+      const res = await api(cast.agentA).post(POST, "/api/staff/queues", {}, shared(criteria));
+      expect([res.status, Object.keys(res.json.errors ?? {})], JSON.stringify(criteria)).toEqual([400, [field]]);
+      const edit = await api(cast.agentA).put(PUT, "/api/staff/queues/1", { id: "1" }, { criteria });
+      expect(edit.status).toBe(400);
+    }
+    expect((await list(cast.agentB)).map((q) => q.name)).not.toContain("bomb");
+  });
+
+  it("lists a saved queue whose stored criteria no longer parse, without a count, so it can be deleted", async () => {
+    // Saved before the schema refused these values.
+    const stored = await db
+      .insert(queues)
+      .values([
+        { name: "bomb assignee", ownerId: cast.agentA.id, isShared: true, criteria: { assignee: ["s9999999999"] } },
+        { name: "bomb date", ownerId: cast.agentA.id, isShared: true, criteria: { createdTo: "9999-12-31" } },
+      ])
+      .returning();
+    const listed = await list(cast.agentB);
+    const byName = new Map(listed.map((q) => [q.name, q]));
+    expect(byName.get("bomb assignee")).toMatchObject({ count: null, countExact: false, criteria: {}, criteriaErrors: { "criteria.assignee.0": expect.any(String) } });
+    expect(byName.get("bomb date")).toMatchObject({ count: null, criteriaErrors: { "criteria.createdTo": expect.any(String) } });
+    expect(listed.find((q) => q.id === "open")!.count).toEqual(expect.any(Number));
+    // Its tickets (and an export of it) are a 400 naming the criteria, not a page of every ticket.
+    const id = String(stored[0].id);
+    const page = await api(cast.agentB).get(queueTickets, `/api/staff/queues/${id}/tickets`, { id });
+    expect([page.status, Object.keys(page.json.errors ?? {})]).toEqual([400, ["criteria.assignee.0"]]);
+    expect(page.json.message).toMatch(/no longer valid/);
+    const csv = await api(cast.admin).get(exportCsv, `/api/staff/tickets/export?queue=${id}`);
+    expect([csv.status, Object.keys(csv.json.errors ?? {})]).toEqual([400, ["criteria.assignee.0"]]);
+    // Its owner fixes one and deletes the other.
+    const fixed = await api(cast.agentA).put<QueueView>(PUT, `/api/staff/queues/${id}`, { id }, { criteria: { assignee: ["me"] } });
+    expect([fixed.status, fixed.json.data!.criteriaErrors]).toEqual([200, undefined]);
+    const other = String(stored[1].id);
+    expect((await api(cast.agentA).get<QueueView>(getOne, `/api/staff/queues/${other}`, { id: other })).json.data!.criteriaErrors).toBeDefined();
+    expect((await api(cast.agentA).del(DELETE, `/api/staff/queues/${other}`, { id: other })).status).toBe(200);
+    expect((await api(cast.agentA).del(DELETE, `/api/staff/queues/${id}`, { id })).status).toBe(200);
+  });
+
+  it("a count the database refuses is unknown (null); the other queues keep theirs", async () => {
+    // Valid today, but far in the future "+99999w" lands past year 9999, which PostgreSQL refuses.
+    const q = (await api(cast.agentA).post<QueueView>(POST, "/api/staff/queues", {}, shared({ createdFrom: "+99999w" }))).json.data!;
+    const actor = (await loadSessionStaff(db, cast.agentB.id))!;
+    const later = await listQueues(db, actor, new Date(Date.UTC(9000, 0, 1)));
+    expect(later.find((x) => x.id === q.id)).toMatchObject({ count: null, countExact: false });
+    expect(later.find((x) => x.id === "open")!.count).toBe((await countsOf(cast.agentB)).open);
+    expect((await api(cast.agentA).del(DELETE, `/api/staff/queues/${q.id}`, { id: String(q.id) })).status).toBe(200);
   });
 });

@@ -1,10 +1,13 @@
 // GET /search on PostgreSQL: relevance order of a fixed corpus, exact numbers and emails, CJK,
 // every filter, scope, keyset pagination and the errors.
+import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "@/db/testing";
 import { events, helpTopics, organizations, priorities, tickets, users } from "@/db/schema";
-import type { ListPage } from "@/lib/search";
+import { loadSessionStaff } from "@/lib/auth";
+import { type ListPage, criteriaSchema, searchTickets } from "@/lib/search";
+import { encodeCursor } from "@/lib/search/cursor";
 import { setupTestAuth } from "@/test/auth";
 import { createUser } from "@/test/factories";
 import { api } from "@/test/staff-api";
@@ -272,12 +275,54 @@ describe("errors", () => {
     ["limit=1000", "limit"],
     ["colour=red", "_"],
     ["cursor=garbage", "cursor"],
+    // Values the database cannot take are named, not a bare "out of range" with no field.
+    ["createdFrom=0000-01-01", "createdFrom"],
+    ["createdTo=9999-12-31", "createdTo"],
+    ["updatedTo=2024-02-30", "updatedTo"],
+    ["assignee=s9999999999", "assignee.0"],
+    ["deptId=2147483648", "deptId.0"],
+    ["orgId=0x10", "orgId.0"],
   ])("%s -> 400 naming %s", async (qs, field) => {
     const res = await search(cast.agentA, qs);
     expect(res.status).toBe(400);
     expect(Object.keys(res.json.errors!)).toContain(field);
     // An unknown key is named in the message of "_" (the foundation's convention).
     if (field === "_") expect(res.json.errors!._).toMatch(/colour/);
+  });
+
+  describe("crafted cursors are a 400 naming the cursor", () => {
+    const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
+    const ts = "2024-05-01 10:00:00.123456+00";
+    // Made by the server's own encoder (signed), so only the checks against the sort stop them.
+    const signed = (criteria: Record<string, unknown>, body: Parameters<typeof encodeCursor>[1]) => encodeCursor(criteriaSchema.parse(criteria), body);
+    it.each([
+      ["an unsigned cursor (an unkeyed hash anyone can compute)", "limit=2", b64({ e: "pg", v: [ts, "1"], h: createHash("sha256").update("").digest("base64url").slice(0, 12) })],
+      ["a tampered signature", "limit=2", `${signed({}, { e: "pg", v: [ts, "1"] }).split(".")[0]}.AAAAAAAAAAAAAAAAAAAAAA`],
+      ["no values", "limit=2", signed({}, { e: "pg", v: [] })],
+      ["too few values for the sort", "limit=2", signed({}, { e: "pg", v: ["1"] })],
+      ["too many values for the sort", "limit=2", signed({}, { e: "pg", v: [ts, "1", "2"] })],
+      ["a time that is not one", "limit=2", signed({}, { e: "pg", v: ["yesterday", "1"] })],
+      ["a day not on the calendar", "limit=2", signed({}, { e: "pg", v: ["2024-02-30 10:00:00+00", "1"] })],
+      ["an id that is not a number", "limit=2", signed({}, { e: "pg", v: [ts, "abc"] })],
+      ["an id past the integer range", "limit=2", signed({}, { e: "pg", v: [ts, "99999999999"] })],
+      ["a tier without relevance order", "limit=2", signed({}, { e: "pg", t: 0, v: [ts, "1"] })],
+      ["a status that does not exist", "sort=status&limit=2", signed({ sort: "status" }, { e: "pg", v: ["lost", "1"] })],
+      ["a NUL in a text value", "sort=subject&limit=2", signed({ sort: "subject" }, { e: "pg", v: ["a\u0000b", "1"] })],
+      ["a relevance tier with no values", "q=outlook&limit=2", signed({ q: "outlook" }, { e: "pg", t: 2, v: [] })],
+      ["a relevance tier this text does not have", "q=outlook&limit=2", signed({ q: "outlook" }, { e: "pg", t: 3, v: [ts, "1"] })],
+      ["a relevance cursor without its tier", "q=outlook&limit=2", signed({ q: "outlook" }, { e: "pg", v: [ts, "1"] })],
+    ])("%s", async (_n, qs, cursor) => {
+      const res = await search(cast.agentA, `${qs}&cursor=${cursor}`);
+      expect([res.status, res.json.errors]).toEqual([400, { cursor: expect.stringMatching(/^not a cursor of this list/) }]);
+    });
+
+    it("the same at the service; a cursor that fits the sort pages on", async () => {
+      const actor = (await loadSessionStaff(db, cast.agentA.id))!;
+      await expect(searchTickets(db, actor, criteriaSchema.parse({}), { cursor: signed({}, { e: "pg", v: [] }), limit: 2 })).rejects.toMatchObject({ status: 400, errors: { cursor: expect.any(String) } });
+      const fits = await search(cast.agentA, `limit=2&cursor=${signed({}, { e: "pg", v: ["infinity", "2147483647"] })}`);
+      expect(fits.status).toBe(200);
+      expect(fits.json.data!.items.length).toBe(2);
+    });
   });
 
   it("a cursor from another search is refused", async () => {

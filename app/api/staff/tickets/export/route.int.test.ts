@@ -161,6 +161,20 @@ describe("GET /tickets/export", () => {
     expect(res.status).toBe(400);
     expect(Object.keys(res.json.errors!)).toEqual(["columns.1"]);
   });
+
+  it.each([
+    ["columns=number,number", { columns: "A column is listed twice" }],
+    ["tids=-1", { "tids.0": "must be a positive id" }],
+    ["tids=1.5", { "tids.0": "must be a whole number" }],
+    ["tids=2147483648", { "tids.0": "no such id (too large)" }],
+    ["createdFrom=0000-01-01", { createdFrom: "must fall between 1970-01-01 and 9999-12-31" }],
+    ["createdTo=9999-12-31", { createdTo: "must fall between 1970-01-01 and 9999-12-31" }],
+    ["assignee=s9999999999", { "assignee.0": "no such staff member or team (id too large)" }],
+    ["queue=open&dueTo=2024-02-30", { dueTo: "is not a day of the calendar" }],
+  ])("%s is a 400 saying what is wrong", async (qs, errors) => {
+    const res = await api(exporter).get(GET, `/api/staff/tickets/export?${qs}`, {});
+    expect([res.status, res.json.errors]).toEqual([400, errors]);
+  });
 });
 
 // Case 16 (test/fixtures/cases/16-csv-formula-injection): the three API requests go through

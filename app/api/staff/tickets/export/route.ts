@@ -2,7 +2,7 @@
 import { getDb } from "@/db/client";
 import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { AppError } from "@/lib/http/errors";
-import { getQueue, queueIdParams } from "@/lib/queues";
+import { assertUsable, getQueue, queueIdParams } from "@/lib/queues";
 import { refineCriteria } from "@/lib/search";
 import { exportFileName, exportQuerySchema, exportTicketsCsv } from "@/lib/tickets";
 
@@ -18,6 +18,7 @@ export const GET = staffRoute({ permission: "tickets.export", query: exportQuery
     const parsed = queueIdParams.safeParse({ id: queue });
     if (!parsed.success) throw AppError.fields({ queue: "not a queue: a built-in one (open, mine, ...) or a saved queue's id" }, "Invalid query");
     const q = await getQueue(db, staff, parsed.data.id);
+    assertUsable(q);
     criteria = refineCriteria(q.criteria, given);
     name = typeof q.id === "string" ? q.id : `queue-${q.id}`;
   }

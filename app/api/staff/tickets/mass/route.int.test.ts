@@ -2,8 +2,9 @@
 import { eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "@/db/testing";
-import { tickets } from "@/db/schema";
-import type { MassResult } from "@/lib/tickets";
+import { ticketLinks, tickets } from "@/db/schema";
+import { loadSessionStaff } from "@/lib/auth";
+import { type MassResult, massAction } from "@/lib/tickets";
 import { setupTestAuth } from "@/test/auth";
 import { scaled } from "@/test/scale";
 import { api } from "@/test/staff-api";
@@ -77,6 +78,31 @@ describe("POST /tickets/mass", () => {
     const res = await mass(body);
     expect(res.status).toBe(400);
     expect(Object.keys(res.json.errors!)).toEqual([field]);
+  });
+
+  it("refuses a merge or link of fewer than two different tickets, or into a ticket not selected", async () => {
+    const [a, b, c] = [await createTicket(db, { deptId: cast.support.id }), await createTicket(db, { deptId: cast.support.id }), await createTicket(db, { deptId: cast.support.id })];
+    const before = await rows([a.id, b.id, c.id]);
+    for (const [body, field] of [
+      [{ action: "merge", tids: [a.id, a.id] }, "tids"],
+      [{ action: "link", tids: [a.id, a.id] }, "tids"],
+      [{ action: "merge", tids: [a.id, a.id], parent: a.id }, "tids"],
+      [{ action: "link", tids: [b.id, b.id, b.id], parent: b.id }, "tids"],
+      [{ action: "merge", tids: [a.id, b.id], parent: c.id }, "parent"],
+      [{ action: "link", tids: [a.id, b.id], parent: c.id }, "parent"],
+    ] as const) {
+      const res = await mass(body);
+      expect([res.status, Object.keys(res.json.errors ?? {})], JSON.stringify(body)).toEqual([400, [field]]);
+    }
+    // The service answers the same (the route only parses).
+    await expect(massAction(db, (await loadSessionStaff(db, cast.agentA.id))!, { action: "link", tids: [a.id, a.id] })).rejects.toMatchObject({ status: 400, errors: { tids: expect.any(String) } });
+    expect(await rows([a.id, b.id, c.id])).toEqual(before);
+    expect(await db.select().from(ticketLinks).where(inArray(ticketLinks.parentId, [a.id, b.id, c.id]))).toEqual([]);
+    // Repeats are dropped: [a, b, b] merges b into a once.
+    const merged = await mass({ action: "merge", tids: [a.id, b.id, b.id], parent: a.id });
+    expect(merged.status).toBe(200);
+    expect(merged.json.data!.results.map((r) => r.tid)).toEqual([a.id, b.id]);
+    expect((await rows([b.id]))[0].mergedIntoId).toBe(a.id);
   });
 
   it("handles 500 tickets in one request", async () => {

@@ -127,6 +127,23 @@ describe("merge refusals (nothing changes)", () => {
   });
 });
 
+describe("repeated tickets", () => {
+  it("are merged once; the path's own ticket among them is refused", async () => {
+    const [a, b, c] = [await createTicket(db, { deptId: cast.support.id }), await createTicket(db, { deptId: cast.support.id }), await createTicket(db, { deptId: cast.support.id })];
+    const self = await doMerge(a, { tids: [a.id, a.id] });
+    expect([self.status, self.json.message]).toEqual([409, "A ticket cannot be merged into itself"]);
+    const linked = await doMerge(a, { tids: [b.id, b.id], mode: "link" });
+    expect(linked.status).toBe(200);
+    expect((linked.json.data as { children: number[] }).children).toEqual([b.id]);
+    const res = await doMerge(a, { tids: [c.id, c.id, c.id] });
+    expect([res.status, res.json.message, (res.json.data as { children: number[] }).children]).toEqual([200, "1 ticket merged", [c.id]]);
+    expect((await db.select().from(ticketLinks).where(eq(ticketLinks.parentId, a.id))).map((l) => [l.childId, l.kind])).toEqual([
+      [b.id, "link"],
+      [c.id, "combine"],
+    ]);
+  });
+});
+
 describe("overlapping merges in parallel", () => {
   it("never put a ticket in two parents and never lose an entry", async () => {
     const n = scaled(40, 16);
