@@ -63,6 +63,18 @@ export default async function EditQueuePage({ params }: Props) {
   return (
     <section className="mx-auto max-w-6xl">
       <PageHeader title={`Edit ${queue.name}`} description={queue.kind === "shared" ? "Shared: every colleague sees this queue, each with their own tickets." : "Personal: only you see this queue."} />
+      {queue.criteriaErrors && (
+        <div role="alert" data-testid="queue-criteria-errors" className="mb-4 rounded border border-amber-200 bg-amber-50 p-3 text-amber-950">
+          <p className="font-medium">The saved criteria of this queue are no longer valid, so they are not shown below. Choose new ones and save, or delete the queue.</p>
+          <ul className="mt-1 list-disc pl-5 text-sm">
+            {Object.entries(queue.criteriaErrors).map(([field, message]) => (
+              <li key={field}>
+                <span className="font-mono">{field.replace(/^criteria\./, "")}</span>: {message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <QueueEditor
         queueId={queue.id}
         initial={{ name: queue.name, shared: queue.kind === "shared", criteria: criteriaToQuery(queue.criteria), columns: queue.columns }}
