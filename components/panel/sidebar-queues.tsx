@@ -17,13 +17,13 @@ function QueueLink({ q, current }: { q: QueueWithCount; current: boolean }) {
   const { text, label } = countText(q);
   return (
     <Link
-     
       href={`/tickets?queue=${encodeURIComponent(String(q.id))}`}
       aria-current={current ? "page" : undefined}
       data-testid={`queue-link-${q.id}`}
       className={cn("flex items-center justify-between gap-2 rounded px-2 py-1 text-slate-700 hover:bg-slate-100", current && "bg-blue-50 font-medium text-blue-800 hover:bg-blue-50")}
     >
-      <span className="truncate">
+      {/* Long names wrap rather than being cut ("Documentation required"). */}
+      <span className="min-w-0 [overflow-wrap:anywhere]">
         {q.name}
         {q.kind === "shared" && <span className="sr-only"> (shared)</span>}
       </span>
