@@ -210,7 +210,9 @@ test("search by word and by number; save it as a queue, see its count, edit and 
   await expect(editor.locked).toContainText("built-in queue");
 
   await editor.goto(id);
-  await editor.delete();
+  const said = await editor.delete();
+  expect(said).toContain("disappears from your sidebar");
+  expect(said).not.toContain("everyone");
   await expect(page.getByRole("link", { name: new RegExp(name) })).toHaveCount(0);
 });
 
@@ -240,6 +242,31 @@ test("the queue view fits a tablet", async ({ page }) => {
   await queue.screenshot("queue-view-tablet");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test("the queue view's default columns fit 1280-1440 px; the whole heading cell is the sort button", async ({ page, request }) => {
+  await apiTicket(request, { subject: `A rather long subject line for the width check, with several words ${run}`, email: `a.rather.long.address.${run}@subdomain.example.net` });
+  await signInAs(page, "agentA");
+  const queue = new QueuePage(page);
+  for (const width of [1280, 1366, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await queue.goto("open");
+    await expect(queue.columnHeader("Due")).toBeVisible();
+    const overflow = await queue.table.evaluate((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth);
+    expect(overflow, `table overflow at ${width} px`).toBeLessThanOrEqual(0);
+  }
+  await queue.screenshot("queue-view-1440");
+  // Organization and department join when there is room for them.
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await expect(queue.columnHeader("Organization")).toBeVisible();
+  await expect(queue.columnHeader("Department")).toBeVisible();
+
+  // A click at the far end of the Subject cell, away from its words, sorts.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const cell = (await queue.columnHeader("Subject").boundingBox())!;
+  await page.mouse.click(cell.x + cell.width - 4, cell.y + cell.height - 3);
+  await expect(page).toHaveURL(/sort=subject/);
+  await expect(queue.columnHeader("Subject")).toHaveAttribute("aria-sort", /ascending|descending/);
 });
 
 test("first load of the queue page: compressed JavaScript transferred", async ({ browser }) => {

@@ -29,6 +29,8 @@ export interface MatrixCase {
   method: string;
   setup: () => Promise<{ path: string; params?: Record<string, string>; body?: unknown }>;
   expect: Record<Roles, number>;
+  /** Reads the cell's status from a 200 answer (e.g. data: null: the caller sees nothing of the owner's). */
+  probe?: (res: Awaited<ReturnType<typeof callRoute>>, tid: number) => number;
 }
 
 const adminOnly = (ok: number): Record<Roles, number> => ({ none: 401, agentIn: 403, agentOut: 403, referred: 403, manager: 403, admin: ok, inactive: 401 });

@@ -112,6 +112,8 @@ export function directoryMatrixCases(db: Db, ctx: () => DirectoryMatrixContext):
         const [{ namespace }] = await rows<{ namespace: string }>(db, sql`SELECT namespace FROM drafts WHERE id = ${await ownDraft()}`);
         return { path: `/api/staff/draft?namespace=${namespace}` };
       },
+      // Others have no draft of their own there: 200 with data: null, counted as hidden (404).
+      probe: (res) => (res.json.data === null ? 404 : 200),
       expect: ownerOnly(200),
     },
     "GET /draft/{id}": { handler: draftOne.GET, method: "GET", setup: async () => one("draft", await ownDraft()), expect: ownerOnly(200) },

@@ -17,14 +17,14 @@ function QueueLink({ q, current }: { q: QueueWithCount; current: boolean }) {
   const { text, label } = countText(q);
   return (
     <Link
-     
       href={`/tickets?queue=${encodeURIComponent(String(q.id))}`}
       aria-current={current ? "page" : undefined}
       data-testid={`queue-link-${q.id}`}
       className={cn("flex items-center justify-between gap-2 rounded px-2 py-1 text-slate-700 hover:bg-slate-100", current && "bg-blue-50 font-medium text-blue-800 hover:bg-blue-50")}
     >
-      <span className="truncate">
-        {/* Isolated: a name with right-to-left text (or a stray override character) must not reorder the count beside it. */}
+      {/* Long names wrap rather than being cut ("Documentation required"); isolated, so right-to-left
+          text (or a stray override character) does not reorder the count beside it. */}
+      <span className="min-w-0 [overflow-wrap:anywhere]">
         <bdi>{q.name}</bdi>
         {q.kind === "shared" && <span className="sr-only"> (shared)</span>}
       </span>

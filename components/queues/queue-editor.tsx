@@ -107,7 +107,7 @@ export function QueueEditor({ queueId, initial, allColumns, options }: Props) {
             router.push("/tickets");
           }}
         >
-          The queue disappears from everyone&apos;s sidebar. Its tickets are not touched.
+          {initial.shared ? "The shared queue disappears from everyone’s sidebar." : "The queue disappears from your sidebar; it was yours only."} Its tickets are not touched.
         </ConfirmDialog>
       )}
     </form>

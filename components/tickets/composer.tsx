@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Select, Textarea } from "@/components/ui/field";
 import { type OpenTask, openTasksOf, usePostEntry } from "@/lib/tickets/client";
 import { useDraft } from "@/lib/tickets/draft-client";
+import { replyOutcome } from "@/lib/tickets/reply-outcome";
 import { cn } from "@/lib/utils";
 import { CannedPicker, FilePicker, type Recipients, RecipientsPicker } from "./composer-parts";
 import { statusLabel } from "./labels";
@@ -77,8 +78,7 @@ function EntryForm({ kind }: { kind: Kind }) {
       setFiles([]);
       setStatus("");
       const dropped = r.dropped.length ? ` (not attached: ${r.dropped.map((d) => d.name).join(", ")})` : "";
-      const to = r.mail ? [...r.mail.to, ...r.mail.cc].join(", ") : "";
-      succeeded(kind === "reply" ? `Reply sent${to ? ` to ${to}` : ""}${dropped}` : `Internal note added${dropped}`);
+      succeeded(kind === "reply" ? `${replyOutcome(r.mail)}${dropped}` : `Internal note added${dropped}`);
     } catch (e) {
       const tasks = openTasksOf(e);
       if (tasks) setBlocked(tasks);

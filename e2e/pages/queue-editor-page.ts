@@ -34,9 +34,13 @@ export class QueueEditorPage {
     await this.page.waitForURL(/\/tickets\?queue=/);
   }
 
-  async delete() {
+  /** Deletes the queue through the confirmation dialog; returns what the dialog said. */
+  async delete(): Promise<string> {
     await this.form.getByRole("button", { name: "Delete queue" }).click();
-    await this.page.getByRole("dialog").getByRole("button", { name: "Delete queue" }).click();
+    const dialog = this.page.getByRole("dialog");
+    const said = await dialog.innerText();
+    await dialog.getByRole("button", { name: "Delete queue" }).click();
     await this.page.waitForURL((u) => u.pathname === "/tickets" && !u.searchParams.has("queue"));
+    return said;
   }
 }

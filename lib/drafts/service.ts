@@ -64,10 +64,10 @@ export async function getDraft(db: Executor, owner: DraftOwner, id: number) {
   return present(db, await ownDraft(db, owner.id, id));
 }
 
+/** The caller's draft for a place, or null: having none is the usual case, not an error. */
 export async function getDraftByNamespace(db: Executor, owner: DraftOwner, namespace: string) {
   const [row] = await db.select().from(drafts).where(and(eq(drafts.staffId, owner.id), eq(drafts.namespace, namespace)));
-  if (!row) throw new AppError("not_found", `No draft for ${namespace}`);
-  return present(db, row);
+  return row ? present(db, row) : null;
 }
 
 /** Deletes drafts with the files still waiting in them (not those already sent with an entry). */

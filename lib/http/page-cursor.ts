@@ -16,3 +16,8 @@ export function decodeCursor<T extends Array<string | number | null>>(cursor: st
   if (!Array.isArray(values) || !check(values)) throw AppError.fields({ cursor: "Not a cursor of this list; start again from the first page" }, "Invalid query");
   return values;
 }
+
+/** The error decodeCursor throws: a page link made for another state of the list, not a fault. */
+export function isCursorError(e: unknown): boolean {
+  return e instanceof AppError && e.code === "validation" && e.errors?.cursor !== undefined;
+}

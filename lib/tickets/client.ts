@@ -4,6 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, apiFetch } from "@/lib/http/client";
 import type { TicketListItem } from "./lookup";
+import type { ReplyMail } from "./reply-outcome";
 import type { EditTicketInput } from "./schemas";
 
 export const ticketKeys = {
@@ -90,7 +91,7 @@ export interface PostedEntry {
   ticket: TicketSummary;
   entry: { id: number; type: string };
   dropped: { name: string; reason: string }[];
-  mail?: { id: number | null; to: string[]; cc: string[] };
+  mail?: ReplyMail;
 }
 
 /** Reply or internal note, as a multipart form so files can ride along. */

@@ -4,7 +4,7 @@
 // What is typed is also kept in localStorage at once, until the server has it: a failed save
 // (offline, server down) loses nothing, and that copy wins on the next load.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError, apiFetch } from "@/lib/http/client";
+import { apiFetch } from "@/lib/http/client";
 
 export interface DraftStore {
   /** The draft to restore, or null. */
@@ -50,10 +50,11 @@ export const serverDraftStore: DraftStore = {
     const kept = readKept(ns);
     if (kept) return kept;
     try {
-      const d = await apiFetch<{ body: string }>("/api/staff/draft", { query: { namespace: ns } });
-      return d.body || null;
-    } catch (e) {
-      if (!(e instanceof ApiError && e.status === 404)) console.warn("draft: could not load", ns);
+      // data: null when there is no draft for this place.
+      const d = await apiFetch<{ body: string } | null>("/api/staff/draft", { query: { namespace: ns } });
+      return d?.body || null;
+    } catch {
+      console.warn("draft: could not load", ns);
       return null;
     }
   },

@@ -234,5 +234,5 @@ export type StaffOpenTicketInput = z.infer<typeof staffOpenTicketSchema>;
 
 // ---- panel lookups ---------------------------------------------------------------------------
 
-export const ticketNumberQuery = z.object({ number: z.string().trim().regex(/^[A-Za-z0-9-]{1,32}$/, "Not a ticket number") });
+export const ticketNumberQuery = z.object({ number: z.string({ error: "Give the ticket number as ?number=, e.g. ?number=100042" }).trim().regex(/^[A-Za-z0-9-]{1,32}$/, "Not a ticket number") });
 export const ticketVersionQuery = z.object({ since: z.iso.datetime({ offset: true }).transform((v) => new Date(v)).optional() });

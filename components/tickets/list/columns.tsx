@@ -1,5 +1,6 @@
 // The columns a ticket list can show: heading, the sort key behind it (none: not sortable), the
-// cell, and from which width it shows (tablets keep number, subject, status, priority, updated).
+// cell, and from which width it shows (tablets keep number, subject, status, priority, updated;
+// the default columns fit 1280 px, organization and department join from 1536 px).
 // Text people typed (subjects, names) is isolated (bdi, dir=auto) so a right-to-left name does not
 // reorder the cells around it.
 import Link from "@/components/ui/link";
@@ -20,6 +21,7 @@ export interface ColumnDef {
 }
 
 const dash = <span className="text-slate-400">—</span>;
+const XXL = "hidden 2xl:table-cell";
 const XL = "hidden xl:table-cell";
 const LG = "hidden lg:table-cell";
 const MD = "hidden md:table-cell";
@@ -76,13 +78,13 @@ export const columnDefs: Record<QueueColumn, ColumnDef> = {
     sort: "user",
     show: LG,
     cell: (t) => (
-      <div className="max-w-56">
+      <div className="max-w-44">
         <bdi className="block truncate">{t.user.name}</bdi>
         <div className="truncate text-xs text-slate-500">{t.user.email}</div>
       </div>
     ),
   },
-  organization: { label: "Organization", sort: "org", show: XL, cell: (t) => (t.organization ? <bdi>{t.organization.name}</bdi> : dash) },
+  organization: { label: "Organization", sort: "org", show: XXL, cell: (t) => (t.organization ? <bdi>{t.organization.name}</bdi> : dash) },
   priority: {
     label: "Priority",
     sort: "priority",
@@ -106,7 +108,7 @@ export const columnDefs: Record<QueueColumn, ColumnDef> = {
         dash
       ),
   },
-  department: { label: "Department", sort: "dept", show: XL, cell: (t) => t.department.name },
+  department: { label: "Department", sort: "dept", show: XXL, cell: (t) => t.department.name },
   topic: { label: "Help topic", show: XL, cell: (t) => t.topic?.name ?? dash },
   status: { label: "Status", sort: "status", cell: (t) => <Badge tone={statusTone[t.status]}>{statusLabel[t.status] ?? t.status}</Badge> },
   assignee: {

@@ -1,6 +1,7 @@
 "use client";
-// The ticket table of queues and search: sortable headings (aria-sort), a checkbox per row and
-// for the page, markers, and the keyboard's current row (j/k) highlighted.
+// The ticket table of queues and search: sortable headings (aria-sort; the whole heading cell is
+// the sort button), a checkbox per row and for the page, markers, and the keyboard's current row
+// (j/k) highlighted.
 import { Table, Td, Th } from "@/components/admin/table";
 import type { QueueColumn } from "@/lib/queues/schemas";
 import type { TicketRow } from "@/lib/search/client";
@@ -35,7 +36,7 @@ export function TicketTable({ label, rows, columns, zone, sort, onSort, selected
     <Table label={label} className={cn(busy && "opacity-60 transition-opacity")}>
       <thead>
         <tr>
-          <Th className="w-8">
+          <Th className="w-8 px-2">
             <input
               type="checkbox"
               aria-label="Select all tickets on this page"
@@ -50,12 +51,12 @@ export function TicketTable({ label, rows, columns, zone, sort, onSort, selected
             const def = columnDefs[c];
             const current = def.sort && sort.key === def.sort;
             return (
-              <Th key={c} className={cn(def.show, "whitespace-nowrap")} aria-sort={current ? (sort.order === "asc" ? "ascending" : "descending") : undefined}>
+              <Th key={c} className={cn(def.show, "px-2 whitespace-nowrap", def.sort && "p-0")} aria-sort={current ? (sort.order === "asc" ? "ascending" : "descending") : undefined}>
                 {def.sort ? (
                   <button
                     type="button"
                     onClick={() => onSort(def.sort!)}
-                    className="inline-flex items-center gap-1 rounded uppercase hover:text-slate-900"
+                    className="flex w-full items-center gap-1 px-2 py-2 text-left uppercase hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600"
                     title={`Sort by ${def.label.toLowerCase()}`}
                   >
                     {def.label}
@@ -90,11 +91,11 @@ export function TicketTable({ label, rows, columns, zone, sort, onSort, selected
               i === active && "outline-2 -outline-offset-2 outline-blue-600",
             )}
           >
-            <Td>
+            <Td className="px-2">
               <input type="checkbox" aria-label={`Select #${t.number}`} checked={selected.has(t.id)} onChange={() => onToggle(t)} />
             </Td>
             {columns.map((c) => (
-              <Td key={c} className={columnDefs[c].show}>
+              <Td key={c} className={cn("px-2", columnDefs[c].show)}>
                 {columnDefs[c].cell(t, zone)}
               </Td>
             ))}

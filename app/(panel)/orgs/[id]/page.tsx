@@ -2,8 +2,6 @@
 // the tickets the viewer may see, and the edit dialog for managers and admins.
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
-import { notFound } from "next/navigation";
-import { cache } from "react";
 import { getDb } from "@/db/client";
 import { PageHeader } from "@/components/admin/page-header";
 import { Table, Td, Th, Tr } from "@/components/admin/table";
@@ -13,32 +11,19 @@ import { Pager } from "@/components/directory/pager";
 import { Badge } from "@/components/ui/badge";
 import { Fact } from "@/components/ui/fact";
 import { EmptyState } from "@/components/ui/states";
-import { scopeOf } from "@/lib/auth";
-import { requirePagePermission } from "@/lib/auth/page-guard";
 import { roleCan } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/http/errors";
-import { getOrgDetail, listOrgMembers, orgIdParams } from "@/lib/orgs";
+import { isCursorError } from "@/lib/http/page-cursor";
+import { listOrgMembers } from "@/lib/orgs";
 import { pmOptions } from "../pm-options";
+import { loadOrg } from "./load";
 
 export const dynamic = "force-dynamic";
 
 type Params = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Params> };
 
-const load = cache(async (raw: { id: string }) => {
-  const parsed = orgIdParams.safeParse(raw);
-  if (!parsed.success) notFound();
-  const staff = await requirePagePermission("orgs.view");
-  try {
-    return { staff, org: await getOrgDetail(await getDb(), scopeOf(staff), parsed.data.id) };
-  } catch (e) {
-    if (e instanceof AppError && e.code === "not_found") notFound();
-    throw e;
-  }
-});
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { org } = await load(await params);
+  const { org } = await loadOrg(await params);
   return { title: org.name };
 }
 
@@ -48,13 +33,13 @@ async function membersPage(orgId: number, cursor: string | undefined) {
     return await listOrgMembers(db, orgId, { cursor, limit: 25 });
   } catch (e) {
     // A stale members link: show the first page.
-    if (e instanceof AppError && e.code === "bad_request") return listOrgMembers(db, orgId, { limit: 25 });
+    if (isCursorError(e)) return listOrgMembers(db, orgId, { limit: 25 });
     throw e;
   }
 }
 
 export default async function OrgPage({ params, searchParams }: Props) {
-  const { staff, org } = await load(await params);
+  const { staff, org } = await loadOrg(await params);
   const sp = await searchParams;
   const cursor = typeof sp.members === "string" ? sp.members : undefined;
   const canEdit = roleCan(staff.role, "orgs.manage");

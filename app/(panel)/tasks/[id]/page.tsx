@@ -2,8 +2,6 @@
 // thread of notes and its events, with the actions and the note form.
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
-import { notFound } from "next/navigation";
-import { cache } from "react";
 import { getDb } from "@/db/client";
 import { taskStatusLabel, taskStatusTone, describeTaskEvent } from "@/components/tasks/labels";
 import { TaskActions } from "@/components/tasks/task-actions";
@@ -12,37 +10,22 @@ import { assigneeName } from "@/components/tasks/task-table";
 import { Badge } from "@/components/ui/badge";
 import { Fact } from "@/components/ui/fact";
 import { Time } from "@/components/ui/time";
-import { scopeOf } from "@/lib/auth";
-import { requirePagePermission } from "@/lib/auth/page-guard";
 import { listDepartments } from "@/lib/catalog";
-import { AppError } from "@/lib/http/errors";
-import { getTaskDetail, taskIdParams } from "@/lib/tasks";
+import { loadTask } from "./load";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-const load = cache(async (raw: { id: string }) => {
-  const parsed = taskIdParams.safeParse(raw);
-  if (!parsed.success) notFound();
-  const staff = await requirePagePermission("tasks.view");
-  try {
-    return { staff, task: await getTaskDetail(await getDb(), scopeOf(staff), parsed.data.id) };
-  } catch (e) {
-    if (e instanceof AppError && e.code === "not_found") notFound();
-    throw e;
-  }
-});
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { task } = await load(await params);
+  const { task } = await loadTask(await params);
   return { title: `Task ${task.id}: ${task.title}` };
 }
 
 const h2 = "mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase";
 
 export default async function TaskPage({ params }: Props) {
-  const { staff, task } = await load(await params);
+  const { staff, task } = await loadTask(await params);
   const zone = staff.timezone;
   const depts = await listDepartments(await getDb(), staff);
   const deptName = (id: number) => depts.items.find((d) => d.id === id)?.name;

@@ -1,11 +1,16 @@
-// (list) is a route group so its loading boundary does not wrap /tickets/<tid>, whose layout must answer 404 before streaming.
 // /tickets?queue=<id> (default: open): the queue view. The first page of tickets and the
 // queue list (the sidebar's counts) are read here and handed to the browser's query cache.
+// The queue is looked up before anything streams, so an unknown queue (or another member's
+// personal one) answers a real 404; the rest loads under the Suspense boundary below, which
+// takes the place of a loading.tsx (a layout cannot read ?queue=, and a loading.tsx would start
+// the response before the lookup). (list) is a route group so /tickets/<tid> has its own.
 import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { getDb } from "@/db/client";
 import { QueueView } from "@/components/tickets/list/queue-view";
+import { LoadingState } from "@/components/ui/states";
 import { requirePageStaff } from "@/lib/auth/page-session";
 import { roleCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/http/errors";
@@ -40,7 +45,15 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function TicketsPage({ searchParams }: Props) {
-  const { staff, sp, db, id, queue } = await load(searchParams);
+  const loaded = await load(searchParams);
+  return (
+    <Suspense fallback={<LoadingState label="Loading tickets…" />}>
+      <QueueData {...loaded} />
+    </Suspense>
+  );
+}
+
+async function QueueData({ staff, sp, db, id, queue }: Awaited<ReturnType<typeof load>>) {
   const params = readCriteriaParams(sp);
   const qc = new QueryClient();
   const refine = criteriaSchema.safeParse(params);

@@ -2,43 +2,25 @@
 // those: other departments' tickets are neither listed nor counted), edit, delete, new ticket.
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
-import { notFound } from "next/navigation";
-import { cache } from "react";
-import { getDb } from "@/db/client";
 import { PageHeader } from "@/components/admin/page-header";
 import { ClientTickets } from "@/components/directory/client-tickets";
 import { UserActions } from "@/components/directory/user-actions";
 import { Fact } from "@/components/ui/fact";
 import { Time } from "@/components/ui/time";
-import { scopeOf } from "@/lib/auth";
-import { requirePagePermission } from "@/lib/auth/page-guard";
 import { roleCan } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/http/errors";
-import { getUserDetail, userIdParams } from "@/lib/users";
+import { loadUser } from "./load";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-const load = cache(async (raw: { id: string }) => {
-  const parsed = userIdParams.safeParse(raw);
-  if (!parsed.success) notFound();
-  const staff = await requirePagePermission("users.view");
-  try {
-    return { staff, user: await getUserDetail(await getDb(), scopeOf(staff), parsed.data.id) };
-  } catch (e) {
-    if (e instanceof AppError && e.code === "not_found") notFound();
-    throw e;
-  }
-});
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { user } = await load(await params);
+  const { user } = await loadUser(await params);
   return { title: user.name };
 }
 
 export default async function UserPage({ params }: Props) {
-  const { staff, user } = await load(await params);
+  const { staff, user } = await loadUser(await params);
   const zone = staff.timezone;
   const may = (p: Parameters<typeof roleCan>[1]) => roleCan(staff.role, p);
   return (

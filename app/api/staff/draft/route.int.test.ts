@@ -87,8 +87,11 @@ describe("POST /draft and GET", () => {
     expect(res.json).toEqual({ status, ...expected });
   });
 
-  it("answers 404 for a place without a draft", async () => {
-    expect((await api(cast.agentB).get(byPlace, "/api/staff/draft?namespace=ticket.reply.424242")).json).toEqual({ status: 404, message: "No draft for ticket.reply.424242", errors: {} });
+  it("answers data: null for a place without a draft, and for another staff member's place", async () => {
+    expect((await api(cast.agentB).get(byPlace, "/api/staff/draft?namespace=ticket.reply.424242")).json).toEqual({ status: 200, message: "No draft for ticket.reply.424242", data: null });
+    const t = await createTicket(db, { deptId: cast.support.id });
+    await saveAs(cast.agentA, { namespace: `ticket.note.${t.id}`, body: "Only mine" });
+    expect((await api(cast.manager).get(byPlace, `/api/staff/draft?namespace=ticket.note.${t.id}`)).json).toMatchObject({ status: 200, data: null });
   });
 });
 

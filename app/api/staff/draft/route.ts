@@ -1,4 +1,5 @@
-// GET|POST /api/staff/draft - the caller's draft for a place (?namespace=ticket.reply.123); create or replace it ({namespace, body, ticketId?})
+// GET|POST /api/staff/draft - the caller's draft for a place (?namespace=ticket.reply.123; data: null when they
+// have none there, which is most places); create or replace it ({namespace, body, ticketId?})
 import { getDb } from "@/db/client";
 import { scopeOf } from "@/lib/auth";
 import { draftQuery, getDraftByNamespace, saveDraft, saveDraftSchema } from "@/lib/drafts";
@@ -7,7 +8,10 @@ import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = staffRoute({ query: draftQuery }, async ({ staff, query }) => ok(await getDraftByNamespace(await getDb(), { id: staff.id, scope: scopeOf(staff) }, query.namespace)));
+export const GET = staffRoute({ query: draftQuery }, async ({ staff, query }) => {
+  const draft = await getDraftByNamespace(await getDb(), { id: staff.id, scope: scopeOf(staff) }, query.namespace);
+  return ok(draft, { message: draft ? "OK" : `No draft for ${query.namespace}` });
+});
 
 export const POST = staffRoute({ body: saveDraftSchema }, async ({ staff, body }) => {
   const { draft, created } = await saveDraft(await getDb(), { id: staff.id, scope: scopeOf(staff) }, body);

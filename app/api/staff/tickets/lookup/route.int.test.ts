@@ -33,6 +33,12 @@ describe("GET /tickets/lookup", () => {
     expect(res.status).toBe(400);
     expect(res.json.errors).toEqual({ number: "Not a ticket number" });
   });
+
+  it("names the missing number in plain words", async () => {
+    const res = await api(cast.agentA).get(lookup, "/api/staff/tickets/lookup");
+    expect(res.status).toBe(400);
+    expect(res.json).toMatchObject({ message: "Invalid query", errors: { number: "Give the ticket number as ?number=, e.g. ?number=100042" } });
+  });
 });
 
 describe("GET /tickets/{tid}/version", () => {

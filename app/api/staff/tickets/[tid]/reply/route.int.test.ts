@@ -44,6 +44,8 @@ describe("POST /tickets/{tid}/reply", () => {
     const { t, owner, c1, c2 } = await ticketWithCollaborators();
     const res = await api(cast.agentA).post<Posted>(reply, `/api/staff/tickets/${t.id}/reply`, p(t), { body: "We replaced the fan.", status: "awaiting_client" });
     expect(res.status).toBe(200);
+    // No SMTP in tests: the mail waits in the outbox, and the message says so.
+    expect(res.json.message).toMatch(new RegExp(`^Reply saved; the mail to ${owner.email}, .+ waits in the outbox \\(outbound email is not configured\\)$`));
     expect(res.json.data!.mail.to).toEqual([owner.email]);
     expect(res.json.data!.mail.cc.sort()).toEqual([c1.email, c2.email].sort());
     const r = await row(t.id);

@@ -5,6 +5,7 @@ import { ok } from "@/lib/http/envelope";
 import { parseWith } from "@/lib/http/parse";
 import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { readEntryRequest, replySchema, replyToTicket, ticketEtag, tidParams, toTicketSummary } from "@/lib/tickets";
+import { replyOutcome } from "@/lib/tickets/reply-outcome";
 
 export const dynamic = "force-dynamic";
 
@@ -13,8 +14,7 @@ export const POST = staffRoute({ permission: "tickets.reply", params: tidParams 
   const { fields, files } = await readEntryRequest(req, (await getSettings(db)).maxRequestBytes);
   const input = parseWith(replySchema, fields, "Invalid reply");
   const r = await replyToTicket(db, staff, params.tid, { ...input, expectedVersion: input.expectedVersion ?? ifMatch }, files);
-  const message = r.mail.id ? `Reply sent to ${[...r.mail.to, ...r.mail.cc].join(", ")}` : "Reply saved; no mail could be addressed";
-  return ok({ ...r, ticket: toTicketSummary(r.ticket) }, { message, headers: { ETag: ticketEtag(r.ticket.version) } });
+  return ok({ ...r, ticket: toTicketSummary(r.ticket) }, { message: replyOutcome(r.mail), headers: { ETag: ticketEtag(r.ticket.version) } });
 });
 
 // Other methods: 405 in the envelope, with Allow.

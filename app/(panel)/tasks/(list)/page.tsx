@@ -1,6 +1,9 @@
 // /tasks: the tasks the member may see, filtered (status, department, assignee incl. me and
 // nobody, ticket, due range, title) and sorted, in keyset pages; "New task".
+// (list) is a route group so its loading boundary does not wrap /tasks/<id>, whose layout must
+// answer 404 before streaming.
 import type { Metadata } from "next";
+import Link from "@/components/ui/link";
 import { getDb } from "@/db/client";
 import { PageHeader } from "@/components/admin/page-header";
 import { Pager } from "@/components/directory/pager";
@@ -13,6 +16,7 @@ import { requirePagePermission } from "@/lib/auth/page-guard";
 import { roleCan } from "@/lib/auth/permissions";
 import { listDepartments, listTeams } from "@/lib/catalog";
 import { AppError } from "@/lib/http/errors";
+import { isCursorError } from "@/lib/http/page-cursor";
 import { listStaff } from "@/lib/staff";
 import { listTasks, listTasksQuery } from "@/lib/tasks";
 import { findTicketByNumber } from "@/lib/tickets";
@@ -25,6 +29,14 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?
 
 function filterValues(p: Params): TaskFilterValues {
   return { status: one(p.status) || "open", deptId: one(p.deptId), assignee: one(p.assignee), ticket: one(p.ticket), dueFrom: one(p.dueFrom), dueTo: one(p.dueTo), q: one(p.q), sort: one(p.sort) || "created" };
+}
+
+/** The same filters without the cursor. */
+function firstPage(p: Params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(p)) if (k !== "cursor" && typeof v === "string" && v) q.set(k, v);
+  const s = q.toString();
+  return s ? `/tasks?${s}` : "/tasks";
 }
 
 export default async function TasksPage({ searchParams }: { searchParams: Promise<Params> }) {
@@ -46,7 +58,17 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
     <section className="max-w-7xl">
       {header}
       {filters}
-      {results.kind === "invalid" ? (
+      {results.kind === "stale" ? (
+        <ErrorState
+          title="This page link is out of date"
+          message="It was made for an earlier state of the list, or it was changed by hand."
+          action={
+            <Link href={firstPage(params)} className="text-blue-800 underline">
+              Go to the first page
+            </Link>
+          }
+        />
+      ) : results.kind === "invalid" ? (
         <ErrorState title="These filters cannot be used" message={results.message} />
       ) : results.kind === "no-ticket" ? (
         <EmptyState title={`No ticket #${values.ticket} you can see`}>Check the number, or clear the ticket filter.</EmptyState>
@@ -83,11 +105,12 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       cursor: cursor || undefined,
       limit: 25,
     });
+    if (!parsed.success && parsed.error.issues.every((i) => i.path[0] === "cursor")) return { kind: "stale" as const };
     if (!parsed.success) return { kind: "invalid" as const, message: parsed.error.issues.map((i) => `${i.path.join(".") || "filter"}: ${i.message}`).join("; ") };
     try {
       return { kind: "ok" as const, page: await listTasks(db, scopeOf(staff), parsed.data) };
     } catch (e) {
-      if (e instanceof AppError && e.code === "bad_request") return { kind: "invalid" as const, message: "This page link no longer works; apply the filters again." };
+      if (isCursorError(e)) return { kind: "stale" as const };
       throw e;
     }
   }

@@ -1,5 +1,7 @@
 // /orgs: organizations by name in keyset pages, or those matching ?q= (name, word or email
 // domain prefix); "New organization" for managers and admins.
+// (list) is a route group so its loading boundary does not wrap /orgs/<id>, whose layout must
+// answer 404 before streaming.
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { getDb } from "@/db/client";
@@ -11,9 +13,9 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { roleCan } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/http/errors";
+import { isCursorError } from "@/lib/http/page-cursor";
 import { type Org, listOrgs, searchOrgs } from "@/lib/orgs";
-import { pmOptions } from "./pm-options";
+import { pmOptions } from "../pm-options";
 
 export const metadata: Metadata = { title: "Organizations" };
 export const dynamic = "force-dynamic";
@@ -27,7 +29,7 @@ async function load(q: string, cursor: string): Promise<{ items: (Org & { member
   try {
     return await listOrgs(db, { cursor: cursor || undefined, limit: 25 });
   } catch (e) {
-    if (e instanceof AppError && e.code === "bad_request") return null;
+    if (isCursorError(e)) return null;
     throw e;
   }
 }
@@ -43,7 +45,7 @@ export default async function OrgsPage({ searchParams }: { searchParams: Promise
       <ListSearch path="/orgs" q={q} label="Search organizations" placeholder="Name or email domain, at least 2 characters" />
       {q.length === 1 && <p className="mb-3 text-sm text-slate-600">Type at least 2 characters to search.</p>}
       {!page ? (
-        <ErrorState title="This page link no longer works" message="The list changed since the link was made." action={<Link href="/orgs" className="text-blue-800 underline">Start from the first page</Link>} />
+        <ErrorState title="This page link is out of date" message="It was made for an earlier state of the list, or it was changed by hand." action={<Link href="/orgs" className="text-blue-800 underline">Start from the first page</Link>} />
       ) : page.items.length === 0 ? (
         <EmptyState title={q.length >= 2 ? `No organization matches “${q}”` : "No organizations yet"}>
           {pms ? "Add one with “New organization”." : "Managers and admins add organizations."}

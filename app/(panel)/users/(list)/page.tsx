@@ -1,5 +1,7 @@
 // /users: the newest users in keyset pages, or the users matching ?q= (name or email prefix, the
 // same search as every user picker); "New user" for those who may add users.
+// (list) is a route group so its loading boundary does not wrap /users/<id>, whose layout must
+// answer 404 before streaming.
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { getDb } from "@/db/client";
@@ -11,7 +13,7 @@ import { EmptyState, ErrorState } from "@/components/ui/states";
 import { Time } from "@/components/ui/time";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { roleCan } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/http/errors";
+import { isCursorError } from "@/lib/http/page-cursor";
 import { type User, listUsers, searchUsers } from "@/lib/users";
 
 export const metadata: Metadata = { title: "Users" };
@@ -26,7 +28,7 @@ async function load(q: string, cursor: string) {
   try {
     return await listUsers(db, { cursor: cursor || undefined, limit: 25 });
   } catch (e) {
-    if (e instanceof AppError && e.code === "bad_request") return null;
+    if (isCursorError(e)) return null;
     throw e;
   }
 }
@@ -48,7 +50,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <ListSearch path="/users" q={q} label="Search users" placeholder="Name or email, at least 2 characters" />
       {q.length === 1 && <p className="mb-3 text-sm text-slate-600">Type at least 2 characters to search.</p>}
       {!page ? (
-        <ErrorState title="This page link no longer works" message="The list changed since the link was made." action={<Link href="/users" className="text-blue-800 underline">Start from the newest users</Link>} />
+        <ErrorState title="This page link is out of date" message="It was made for an earlier state of the list, or it was changed by hand." action={<Link href="/users" className="text-blue-800 underline">Start from the newest users</Link>} />
       ) : page.items.length === 0 ? (
         <EmptyState title={q.length >= 2 ? `No user matches “${q}”` : "No users yet"}>Users are added when they write in, when a ticket is opened for them, or with “New user”.</EmptyState>
       ) : (

@@ -1,0 +1,22 @@
+// The user of /users/<id>, read once per request for the layout, the metadata and the page;
+// an id that does not parse, is not there or is out of the caller's scope is the not-found page.
+import "server-only";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db/client";
+import { scopeOf } from "@/lib/auth";
+import { requirePagePermission } from "@/lib/auth/page-guard";
+import { AppError } from "@/lib/http/errors";
+import { getUserDetail, userIdParams } from "@/lib/users";
+
+export const loadUser = cache(async (raw: { id: string }) => {
+  const parsed = userIdParams.safeParse(raw);
+  if (!parsed.success) notFound();
+  const staff = await requirePagePermission("users.view");
+  try {
+    return { staff, user: await getUserDetail(await getDb(), scopeOf(staff), parsed.data.id) };
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") notFound();
+    throw e;
+  }
+});
