@@ -33,3 +33,13 @@ test("a method a staff route does not take is a 405 in the envelope, with Allow"
   expect(res.headers()["allow"]).toBe("GET");
   expect(await res.json()).toMatchObject({ status: 405, message: "Method DELETE not allowed here; use GET", errors: {} });
 });
+
+test("panel pages refuse to be framed by other sites and keep their addresses to themselves", async ({ request }) => {
+  const res = await request.get("/login");
+  expect(res.status()).toBe(200);
+  const h = res.headers();
+  expect(h["x-frame-options"]).toBe("DENY");
+  expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(h["referrer-policy"]).toBe("same-origin");
+  expect(h["x-content-type-options"]).toBe("nosniff");
+});
