@@ -3,9 +3,9 @@
 //   References (newest first) against stored incoming and outgoing ids and our signed ids (a
 //   bounce: the returned message's id) -> (3) [#number] subject tag when the sender is the owner
 //   or a collaborator -> otherwise a new ticket (loop guard: N new tickets per sender an hour).
-import { and, count, eq, gte, sql } from "drizzle-orm";
+import { and, count, eq, gte, inArray, sql } from "drizzle-orm";
 import { type Db, type Executor, getDb } from "@/db/client";
-import { staff, ticketCollaborators, ticketLinks, tickets, users } from "@/db/schema";
+import { outboundMail, staff, ticketCollaborators, ticketLinks, tickets, users } from "@/db/schema";
 import { checkFile, type FileInput } from "@/lib/attachments";
 import { getSettings } from "@/lib/config/settings";
 import type { Settings } from "@/lib/config/settings-schema";
@@ -196,6 +196,22 @@ async function newTicketFromEmail(db: Db, raw: Buffer, parsed: ParsedEmail, send
   });
 }
 
+/**
+ * Whether the mail answers one we sent to this address (its In-Reply-To or References name an
+ * outbound Message-ID whose recipients include the sender): the proof a staff reply by email
+ * needs, since only the recipient of our mail knows its Message-ID.
+ */
+async function answersMailSentTo(db: Db, parsed: ParsedEmail, sender: string): Promise<boolean> {
+  const ids = [...new Set([parsed.inReplyTo, ...parsed.references].filter((x): x is string => !!x))].slice(0, 100);
+  if (!ids.length) return false;
+  const [hit] = await db
+    .select({ id: outboundMail.id })
+    .from(outboundMail)
+    .where(and(inArray(outboundMail.messageId, ids), sql`(${sender} = ANY (SELECT lower(x) FROM unnest(${outboundMail.to} || ${outboundMail.cc}) x))`))
+    .limit(1);
+  return !!hit;
+}
+
 async function replyToTicket(db: Db, raw: Buffer, parsed: ParsedEmail, sender: string, settings: Settings, ticket: TicketRow, via: string): Promise<Omit<InboundResult, "messageId">> {
   const auto = parsed.auto;
   const meta = emailMeta(parsed);
@@ -226,6 +242,23 @@ async function replyToTicket(db: Db, raw: Buffer, parsed: ParsedEmail, sender: s
     .select({ id: staff.id, name: staff.name })
     .from(staff)
     .where(and(sql`lower(${staff.email}) = ${sender}`, eq(staff.isActive, true)));
+  if (staffRow && !(await answersMailSentTo(db, parsed, sender))) {
+    // A From header is easy to forge: a staff address alone does not make a staff note. Kept as
+    // an internal note (never shown to the client), but not in the staff member's name.
+    const r = await appendToTicket(db, {
+      ticketId: ticket.id,
+      type: "note",
+      poster: { name: `${parsed.from?.name || sender} (unverified: not a reply to mail the help desk sent them)`, email: sender },
+      body: entryBodyOf(parsed),
+      email: meta,
+      files,
+      droppedEarlier: dropped,
+      finalizeHtml: htmlFinalizer(parsed),
+      actor: { actor: "email" },
+      settings,
+    });
+    return { outcome: auto.isAutoReply ? "autoreply" : "appended", reason: `${via}; staff address, unverified: internal note without staff attribution`, ...ref, entryId: r.entry.id };
+  }
   if (staffRow) {
     const r = await appendToTicket(db, {
       ticketId: ticket.id,

@@ -64,12 +64,32 @@ describe("who posts what", () => {
       ["note", "admin@example.com"],
       ["message", "zed@else.example"],
     ]);
-    expect(list[2].staffId).not.toBeNull();
+    // A staff address alone is not proof (From is easy to forge): this reply answers the client's
+    // mail, not one sent to the admin, so it is an internal note in nobody's name.
+    expect(list[2].staffId).toBeNull();
+    expect(list[2].posterName).toMatch(/unverified/);
     expect(list[3].posterName).toBe("Zed Stranger");
     const after = await db.select().from(ticketCollaborators).where(eq(ticketCollaborators.ticketId, first.tid!));
     expect(after).toHaveLength(2);
     // Follow-ups get no auto-response.
     expect((await db.select().from(outboundMail).where(eq(outboundMail.kind, "auto_response"))).length).toBe(1);
+  });
+
+  it("a staff member's reply to mail the help desk sent them is an internal note in their name", async () => {
+    const first = await send(mail({ id: "own-staff-1@client.example" }));
+    const [admin] = await db.select().from(staff).where(eq(staff.email, "admin@example.com"));
+    // What the help desk sent the admin about this ticket (an alert, a notification).
+    const messageId = `alert-${first.tid}.test@example.com`;
+    await db.insert(outboundMail).values({ kind: "new_ticket_alert", ticketId: first.tid!, fromAddress: "help@example.com", to: ["Admin@Example.com"], subject: "New ticket", bodyText: "x", messageId });
+    await send(mail({ from: "Admin <admin@example.com>", id: "staff-answer-1@example.com", inReplyTo: messageId, extra: [`References: <own-staff-1@client.example> <${messageId}>`], subject: "Re: Printer broken" }));
+    const list = await entries(first.tid!);
+    expect(list.map((e) => [e.type, e.staffId])).toEqual([
+      ["message", null],
+      ["note", admin.id],
+    ]);
+    // Forged: the same From, answering the client's own mail.
+    await send(mail({ from: "Admin <admin@example.com>", id: "forged-1@evil.example", inReplyTo: "own-staff-1@client.example", subject: "Re: Printer broken" }));
+    expect((await entries(first.tid!)).at(-1)).toMatchObject({ type: "note", staffId: null, posterEmail: "admin@example.com" });
   });
 
   it("a subject tag only threads for the owner or a collaborator", async () => {
