@@ -35,6 +35,20 @@ export function parseIfMatch(value: string | null): number | undefined {
   return Number(m[1]);
 }
 
+/**
+ * The version a change is guarded by: the body's expectedVersion or the If-Match header,
+ * whichever is given. Both given and different is a 400 naming both, rather than one silently
+ * winning (a stale header would otherwise be ignored).
+ */
+export function expectedVersionOf(bodyVersion: number | undefined, ifMatch: number | undefined): number | undefined {
+  if (bodyVersion !== undefined && ifMatch !== undefined && bodyVersion !== ifMatch) {
+    throw new AppError("bad_request", `If-Match ("${ifMatch}") and expectedVersion (${bodyVersion}) disagree; send one, or both with the same version`, {
+      errors: { "If-Match": `is "${ifMatch}"`, expectedVersion: `is ${bodyVersion}` },
+    });
+  }
+  return bodyVersion ?? ifMatch;
+}
+
 export function staffRoute<B extends Maybe = undefined, Q extends Maybe = undefined, P extends Maybe = undefined>(
   opts: StaffRouteOptions<B, Q, P>,
   handler: (ctx: StaffRouteContext<B, Q, P>) => Response | Promise<Response>,

@@ -4,7 +4,8 @@ import type { FileInput } from "@/lib/attachments";
 import { AppError } from "@/lib/http/errors";
 import { readBodyLimited } from "@/lib/http/body";
 import { cleanText } from "@/lib/http/clean-text";
-import { readJson } from "@/lib/http/parse";
+import type { z } from "zod";
+import { parseWith, readJson, rejectUnknownFields } from "@/lib/http/parse";
 
 export interface EntryRequest {
   fields: unknown;
@@ -37,4 +38,14 @@ export async function readEntryRequest(req: Request, maxBytes: number): Promise<
     files.push({ name: cleanText(value.name) || "attachment", contentType: value.type || null, content: Buffer.from(await value.arrayBuffer()) });
   }
   return { fields, files };
+}
+
+/**
+ * Validates an entry request's fields like staffRoute validates a JSON body: a field the schema
+ * does not know (JSON key or multipart field name; file parts are attachments and not fields) is
+ * a 400 naming it, before anything is written.
+ */
+export function parseEntryFields<S extends z.ZodType>(schema: S, fields: unknown, message: string): z.output<S> {
+  rejectUnknownFields(schema, fields);
+  return parseWith(schema, fields, message);
 }

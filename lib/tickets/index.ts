@@ -6,7 +6,7 @@ export { deleteTicket, restoreTicket } from "./delete";
 export { attachmentUrl, capabilities, ticketEtag, toAttachment, toTicketSummary, type TicketDetail } from "./dto";
 export { editTicket } from "./edit";
 export { entryBody } from "./entry-body";
-export { readEntryRequest, type EntryRequest } from "./entry-request";
+export { parseEntryFields, readEntryRequest, type EntryRequest } from "./entry-request";
 export { exportFileName, exportTicketsCsv } from "./export";
 export { findTicketByNumber, getTicketVersion, listRecentTickets, type TicketListItem } from "./lookup";
 export { lockTicket, updateTicket, conflict, type TicketRow } from "./lock";

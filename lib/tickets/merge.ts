@@ -68,6 +68,15 @@ export async function mergeTickets(db: Db, actor: Actor, parentId: number, input
       .update(tickets)
       .set({ mergedIntoId: parent.id, version: sql`${tickets.version} + 1`, updatedAt: now })
       .where(inArray(tickets.mergedIntoId, childIds));
+    // A plain link between the parent and a ticket now merged into it (a child, or a ticket
+    // merged earlier into a child), in either direction, gives way to the merge row: the pair
+    // index (ticket_links_pair_idx) would otherwise refuse it.
+    const merging = [...childIds, ...[...locked.values()].filter((r) => r.mergedIntoId !== null && childIds.includes(r.mergedIntoId)).map((r) => r.id)];
+    await tx
+      .delete(ticketLinks)
+      .where(
+        sql`${ticketLinks.kind} = 'link' AND ((${ticketLinks.parentId} = ${parent.id} AND ${ticketLinks.childId} IN ${merging}) OR (${ticketLinks.childId} = ${parent.id} AND ${ticketLinks.parentId} IN ${merging}))`,
+      );
     await tx.update(ticketLinks).set({ parentId: parent.id }).where(sql`${ticketLinks.parentId} IN ${childIds} AND ${ticketLinks.kind} <> 'link'`);
     await tx.insert(ticketLinks).values(children.map((c) => ({ parentId: parent.id, childId: c.id, kind: input.mode, staffId: actor.id })));
 

@@ -60,7 +60,7 @@ export async function replyToTicket(db: Db, actor: Actor, tid: number, input: Re
 
 export async function addNote(db: Db, actor: Actor, tid: number, input: NoteInput, files: FileInput[] = []) {
   return ticketTransaction(db, async (tx) => {
-    const t = await lockTicket(tx, actor, tid, { expectedVersion: input.expectedVersion });
+    const t = await lockTicket(tx, actor, tid, { expectedVersion: input.expectedVersion, refuseMerged: true });
     const body = entryBody(input.body, input.format);
     const place = noteDraftNamespace(t.id);
     const fromDraft = await draftFilesToSend(tx, actor.id, place, input.attachmentIds);

@@ -139,6 +139,15 @@ const cases: Record<string, Case> = {
     setup: async () => ({ ...tp(await supportTicket(), "/transfer"), body: { deptId: sales } }),
     expect: { ...ticketOk, referred: 403 },
   },
+  "POST /tickets/{tid}/transfer (into the referred agent's own department)": {
+    handler: transfer.POST,
+    method: "POST",
+    setup: async () => ({ ...tp(await supportTicket(), "/transfer"), body: { deptId: cast.billing.id } }),
+    // The referred agent works in Billing but not in Support: a referral lets them see the ticket,
+    // not take it away from Support (was 200 before transfer required the current department).
+    // agentIn works in Support but not in Billing, so the target refuses them.
+    expect: { ...ticketOk, agentIn: 403, referred: 403 },
+  },
   "POST /tickets/{tid}/merge": {
     handler: merge.POST,
     method: "POST",

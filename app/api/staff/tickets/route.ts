@@ -2,16 +2,15 @@
 import { getDb } from "@/db/client";
 import { getSettings } from "@/lib/config/settings";
 import { created } from "@/lib/http/envelope";
-import { parseWith } from "@/lib/http/parse";
 import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
-import { openTicketForUser, readEntryRequest, staffOpenTicketSchema, ticketEtag, toTicketSummary } from "@/lib/tickets";
+import { openTicketForUser, parseEntryFields, readEntryRequest, staffOpenTicketSchema, ticketEtag, toTicketSummary } from "@/lib/tickets";
 
 export const dynamic = "force-dynamic";
 
 export const POST = staffRoute({ permission: "tickets.create" }, async ({ req, staff }) => {
   const db = await getDb();
   const { fields, files } = await readEntryRequest(req, (await getSettings(db)).maxRequestBytes);
-  const input = parseWith(staffOpenTicketSchema, fields, "Invalid ticket");
+  const input = parseEntryFields(staffOpenTicketSchema, fields, "Invalid ticket");
   const r = await openTicketForUser(db, staff, input, files);
   return created({ ...toTicketSummary(r.ticket), user: r.user, dropped: r.dropped }, `Ticket #${r.ticket.number} opened`, { ETag: ticketEtag(r.ticket.version) });
 });

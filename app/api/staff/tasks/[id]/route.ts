@@ -2,7 +2,7 @@
 import { getDb } from "@/db/client";
 import { scopeOf } from "@/lib/auth";
 import { ok } from "@/lib/http/envelope";
-import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
+import { expectedVersionOf, staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { editTask, getTaskDetail, taskIdParams, toTaskSummary, updateTaskSchema } from "@/lib/tasks";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const GET = staffRoute({ permission: "tasks.view", params: taskIdParams }, async ({ staff, params }) => ok(await getTaskDetail(await getDb(), scopeOf(staff), params.id)));
 
 export const PUT = staffRoute({ permission: "tasks.edit", params: taskIdParams, body: updateTaskSchema }, async ({ staff, params, body, ifMatch }) => {
-  const { task, changed } = await editTask(await getDb(), staff, params.id, { ...body, expectedVersion: body.expectedVersion ?? ifMatch });
+  const { task, changed } = await editTask(await getDb(), staff, params.id, { ...body, expectedVersion: expectedVersionOf(body.expectedVersion, ifMatch) });
   return ok({ ...toTaskSummary(task), changed }, { message: changed.length ? "Task updated" : "Nothing changed" });
 });
 

@@ -101,6 +101,22 @@ describe("PATCH /api/staff/tickets/{tid}", () => {
     expect(res.json.errors).toEqual({ [field]: message });
   });
 
+  it("refuses If-Match and expectedVersion that disagree with 400 naming both; either alone, or both equal, is used", async () => {
+    const t = await createTicket(db, { deptId: cast.support.id, staffId: cast.agentA.id });
+    const p = { tid: String(t.id) };
+    const clash = await api(cast.agentA).patch(PATCH, path(t.id), p, { subject: "clash", expectedVersion: t.version + 3 }, { "if-match": `"${t.version}"` });
+    expect(clash.status).toBe(400);
+    expect(Object.keys(clash.json.errors!).sort()).toEqual(["If-Match", "expectedVersion"]);
+    expect(clash.json.message).toMatch(/If-Match .* and expectedVersion .* disagree/);
+    const reversed = await api(cast.agentA).patch(PATCH, path(t.id), p, { subject: "clash", expectedVersion: t.version }, { "if-match": `"${t.version + 3}"` });
+    expect(reversed.status).toBe(400);
+    expect((await db.select().from(tickets).where(eq(tickets.id, t.id)))[0]).toMatchObject({ subject: t.subject, version: t.version });
+    const staleBody = await api(cast.agentA).patch(PATCH, path(t.id), p, { subject: "x", expectedVersion: t.version + 3 });
+    expect(staleBody.status).toBe(409);
+    const both = await api(cast.agentA).patch(PATCH, path(t.id), p, { subject: "both", expectedVersion: t.version }, { "if-match": `"${t.version}"` });
+    expect(both.status).toBe(200);
+  });
+
   it("refuses a stale If-Match with 409 naming the current state", async () => {
     const t = await createTicket(db, { deptId: cast.support.id, staffId: cast.agentA.id });
     const res = await api(cast.agentA).patch(PATCH, path(t.id), { tid: String(t.id) }, { subject: "x" }, { "if-match": `"${t.version + 5}"` });

@@ -1,7 +1,7 @@
 // GET|PATCH|DELETE /api/staff/tickets/{tid} - the ticket view; edit fields; move to deleted
 import { getDb } from "@/db/client";
 import { ok } from "@/lib/http/envelope";
-import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
+import { expectedVersionOf, staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { deleteTicket, editTicket, editTicketSchema, getTicketDetail, ticketEtag, tidParams, toTicketSummary } from "@/lib/tickets";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export const GET = staffRoute({ permission: "tickets.view", params: tidParams },
 });
 
 export const PATCH = staffRoute({ permission: "tickets.edit", params: tidParams, body: editTicketSchema }, async ({ staff, params, body, ifMatch }) => {
-  const { ticket, changed } = await editTicket(await getDb(), staff, params.tid, { ...body, expectedVersion: body.expectedVersion ?? ifMatch });
+  const { ticket, changed } = await editTicket(await getDb(), staff, params.tid, { ...body, expectedVersion: expectedVersionOf(body.expectedVersion, ifMatch) });
   return ok({ ...toTicketSummary(ticket), changed }, { message: changed.length ? "Ticket updated" : "Nothing changed", headers: { ETag: ticketEtag(ticket.version) } });
 });
 

@@ -1,13 +1,13 @@
 // POST /api/staff/tasks/{id}/close - close (optional comment as a note)
 import { getDb } from "@/db/client";
 import { ok } from "@/lib/http/envelope";
-import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
+import { expectedVersionOf, staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { closeTask, closeTaskSchema, taskIdParams, toTaskSummary } from "@/lib/tasks";
 
 export const dynamic = "force-dynamic";
 
 export const POST = staffRoute({ permission: "tasks.close", params: taskIdParams, body: closeTaskSchema }, async ({ staff, params, body, ifMatch }) => {
-  const task = await closeTask(await getDb(), staff, params.id, { ...body, expectedVersion: body.expectedVersion ?? ifMatch });
+  const task = await closeTask(await getDb(), staff, params.id, { ...body, expectedVersion: expectedVersionOf(body.expectedVersion, ifMatch) });
   return ok(toTaskSummary(task), { message: "Task closed" });
 });
 

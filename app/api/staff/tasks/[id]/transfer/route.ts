@@ -1,13 +1,13 @@
 // POST /api/staff/tasks/{id}/transfer - move to another department (an assignee who does not work there is unassigned)
 import { getDb } from "@/db/client";
 import { ok } from "@/lib/http/envelope";
-import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
+import { expectedVersionOf, staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { transferTask, transferTaskSchema, taskIdParams, toTaskSummary } from "@/lib/tasks";
 
 export const dynamic = "force-dynamic";
 
 export const POST = staffRoute({ permission: "tasks.transfer", params: taskIdParams, body: transferTaskSchema }, async ({ staff, params, body, ifMatch }) => {
-  const task = await transferTask(await getDb(), staff, params.id, { ...body, expectedVersion: body.expectedVersion ?? ifMatch });
+  const task = await transferTask(await getDb(), staff, params.id, { ...body, expectedVersion: expectedVersionOf(body.expectedVersion, ifMatch) });
   return ok(toTaskSummary(task), { message: "Task transferred" });
 });
 

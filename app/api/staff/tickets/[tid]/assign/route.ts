@@ -1,13 +1,13 @@
 // POST /api/staff/tickets/{tid}/assign - assign to a staff member (s<id>) or team (t<id>)
 import { getDb } from "@/db/client";
 import { ok } from "@/lib/http/envelope";
-import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
+import { expectedVersionOf, staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { assignSchema, assignTicket, ticketEtag, tidParams, toTicketSummary } from "@/lib/tickets";
 
 export const dynamic = "force-dynamic";
 
 export const POST = staffRoute({ permission: "tickets.assign", params: tidParams, body: assignSchema }, async ({ staff, params, body, ifMatch }) => {
-  const ticket = await assignTicket(await getDb(), staff, params.tid, { ...body, expectedVersion: body.expectedVersion ?? ifMatch });
+  const ticket = await assignTicket(await getDb(), staff, params.tid, { ...body, expectedVersion: expectedVersionOf(body.expectedVersion, ifMatch) });
   return ok(toTicketSummary(ticket), { message: "Ticket assigned", headers: { ETag: ticketEtag(ticket.version) } });
 });
 

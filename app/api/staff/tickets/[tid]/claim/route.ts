@@ -1,13 +1,13 @@
 // POST /api/staff/tickets/{tid}/claim - assign to the caller if unassigned and open
 import { getDb } from "@/db/client";
 import { ok } from "@/lib/http/envelope";
-import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
+import { expectedVersionOf, staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { claimSchema, claimTicket, ticketEtag, tidParams, toTicketSummary } from "@/lib/tickets";
 
 export const dynamic = "force-dynamic";
 
 export const POST = staffRoute({ permission: "tickets.claim", params: tidParams, body: claimSchema }, async ({ staff, params, body, ifMatch }) => {
-  const ticket = await claimTicket(await getDb(), staff, params.tid, { ...body, expectedVersion: body.expectedVersion ?? ifMatch });
+  const ticket = await claimTicket(await getDb(), staff, params.tid, { ...body, expectedVersion: expectedVersionOf(body.expectedVersion, ifMatch) });
   return ok(toTicketSummary(ticket), { message: "Ticket claimed", headers: { ETag: ticketEtag(ticket.version) } });
 });
 

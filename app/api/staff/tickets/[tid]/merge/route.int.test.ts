@@ -93,6 +93,50 @@ describe("merge modes", () => {
   });
 });
 
+describe("merging tickets that are already linked", () => {
+  const pairRows = (x: number, y: number) =>
+    db
+      .select({ parentId: ticketLinks.parentId, childId: ticketLinks.childId, kind: ticketLinks.kind })
+      .from(ticketLinks)
+      .where(sql`(${ticketLinks.parentId} = ${x} AND ${ticketLinks.childId} = ${y}) OR (${ticketLinks.parentId} = ${y} AND ${ticketLinks.childId} = ${x})`);
+
+  it.each([
+    ["linked from the parent", "parent"],
+    ["linked from the child", "child"],
+  ])("upgrades the link to the merge (%s)", async (_n, from) => {
+    const a = await createTicket(db, { deptId: cast.support.id });
+    const b = await createTicket(db, { deptId: cast.support.id });
+    const linked = from === "parent" ? await doMerge(a, { tids: [b.id], mode: "link" }) : await doMerge(b, { tids: [a.id], mode: "link" });
+    expect(linked.status).toBe(200);
+    const res = await doMerge(a, { tids: [b.id], mode: "combine" });
+    expect(res.status).toBe(200);
+    expect(await pairRows(a.id, b.id)).toEqual([{ parentId: a.id, childId: b.id, kind: "combine" }]);
+    expect((await row(b.id)).mergedIntoId).toBe(a.id);
+    expect((await view(a.id)).merged.map((m) => m.id)).toEqual([b.id]);
+  });
+
+  it("replaces a link between the parent and a ticket merged earlier into the child", async () => {
+    const a = await createTicket(db, { deptId: cast.support.id });
+    const b = await createTicket(db, { deptId: cast.support.id });
+    const c = await createTicket(db, { deptId: cast.support.id });
+    expect((await doMerge(c, { tids: [a.id], mode: "link" })).status).toBe(200);
+    expect((await doMerge(b, { tids: [c.id] })).status).toBe(200);
+    expect((await doMerge(a, { tids: [b.id], mode: "separate" })).status).toBe(200);
+    expect(await pairRows(a.id, c.id)).toEqual([{ parentId: a.id, childId: c.id, kind: "combine" }]);
+    expect((await row(c.id)).mergedIntoId).toBe(a.id);
+  });
+
+  it("keeps the children's links to other tickets", async () => {
+    const a = await createTicket(db, { deptId: cast.support.id });
+    const b = await createTicket(db, { deptId: cast.support.id });
+    const x = await createTicket(db, { deptId: cast.support.id });
+    await doMerge(b, { tids: [x.id], mode: "link" });
+    await doMerge(a, { tids: [b.id], mode: "link" });
+    expect((await doMerge(a, { tids: [b.id] })).status).toBe(200);
+    expect(await pairRows(b.id, x.id)).toEqual([{ parentId: b.id, childId: x.id, kind: "link" }]);
+  });
+});
+
 describe("merge refusals (nothing changes)", () => {
   it.each([
     ["into itself", "self", 409, "cannot be merged into itself"],

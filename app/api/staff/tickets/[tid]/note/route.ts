@@ -2,17 +2,16 @@
 import { getDb } from "@/db/client";
 import { getSettings } from "@/lib/config/settings";
 import { ok } from "@/lib/http/envelope";
-import { parseWith } from "@/lib/http/parse";
-import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
-import { addNote, noteSchema, readEntryRequest, ticketEtag, tidParams, toTicketSummary } from "@/lib/tickets";
+import { expectedVersionOf, staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
+import { addNote, noteSchema, parseEntryFields, readEntryRequest, ticketEtag, tidParams, toTicketSummary } from "@/lib/tickets";
 
 export const dynamic = "force-dynamic";
 
 export const POST = staffRoute({ permission: "tickets.note", params: tidParams }, async ({ req, staff, params, ifMatch }) => {
   const db = await getDb();
   const { fields, files } = await readEntryRequest(req, (await getSettings(db)).maxRequestBytes);
-  const input = parseWith(noteSchema, fields, "Invalid note");
-  const r = await addNote(db, staff, params.tid, { ...input, expectedVersion: input.expectedVersion ?? ifMatch }, files);
+  const input = parseEntryFields(noteSchema, fields, "Invalid note");
+  const r = await addNote(db, staff, params.tid, { ...input, expectedVersion: expectedVersionOf(input.expectedVersion, ifMatch) }, files);
   return ok({ ...r, ticket: toTicketSummary(r.ticket) }, { message: "Note added", headers: { ETag: ticketEtag(r.ticket.version) } });
 });
 

@@ -1,13 +1,13 @@
 // POST /api/staff/tickets/{tid}/release - unassign staff and/or team
 import { getDb } from "@/db/client";
 import { ok } from "@/lib/http/envelope";
-import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
+import { expectedVersionOf, staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { releaseSchema, releaseTicket, ticketEtag, tidParams, toTicketSummary } from "@/lib/tickets";
 
 export const dynamic = "force-dynamic";
 
 export const POST = staffRoute({ permission: "tickets.release", params: tidParams, body: releaseSchema }, async ({ staff, params, body, ifMatch }) => {
-  const ticket = await releaseTicket(await getDb(), staff, params.tid, { ...body, expectedVersion: body.expectedVersion ?? ifMatch });
+  const ticket = await releaseTicket(await getDb(), staff, params.tid, { ...body, expectedVersion: expectedVersionOf(body.expectedVersion, ifMatch) });
   return ok(toTicketSummary(ticket), { message: "Ticket released", headers: { ETag: ticketEtag(ticket.version) } });
 });
 

@@ -185,6 +185,90 @@ describe("POST /tickets (opened by staff)", () => {
   });
 });
 
+describe("unknown fields in reply, note and staff-opened ticket bodies", () => {
+  const entriesOf = (id: number) => db.select().from(threadEntries).where(eq(threadEntries.ticketId, id));
+
+  it("refuses a reply with a misspelt field (JSON) with 400 naming it; nothing is written or mailed", async () => {
+    const { t } = await ticketWithCollaborators();
+    const before = (await entriesOf(t.id)).length;
+    const res = await api(cast.agentA).post(reply, `/api/staff/tickets/${t.id}/reply`, p(t), { body: "x", recipient: { user: false } });
+    expect(res.status).toBe(400);
+    expect(res.json.message).toBe("Unknown field: recipient");
+    expect(res.json.errors).toEqual({ recipient: "unknown field" });
+    expect(await mailsOf(t.id)).toEqual([]);
+    expect(await entriesOf(t.id)).toHaveLength(before);
+  });
+
+  it("refuses unknown multipart field names too, but not the file parts", async () => {
+    const { t } = await ticketWithCollaborators();
+    const form = new FormData();
+    form.set("body", "x");
+    form.set("recipient", JSON.stringify({ user: false }));
+    form.set("sigature", "false");
+    form.append("files", new File([Buffer.from("hello")], "a.txt", { type: "text/plain" }));
+    const res = await callRoute(reply, await staffRequest(`/api/staff/tickets/${t.id}/reply`, { method: "POST", as: cast.agentA, body: form }), p(t));
+    expect(res.status).toBe(400);
+    expect(res.json.errors).toEqual({ recipient: "unknown field", sigature: "unknown field" });
+    expect(await mailsOf(t.id)).toEqual([]);
+    const ok = new FormData();
+    ok.set("body", "x");
+    ok.append("files", new File([Buffer.from("hello")], "a.txt", { type: "text/plain" }));
+    const good = await callRoute(note, await staffRequest(`/api/staff/tickets/${t.id}/note`, { method: "POST", as: cast.agentA, body: ok }), p(t));
+    expect(good.status).toBe(200);
+  });
+
+  it("refuses a note with an unknown field and leaves the ticket as it was", async () => {
+    const t = await createTicket(db, { deptId: cast.support.id });
+    const before = (await entriesOf(t.id)).length;
+    const res = await api(cast.agentA).post(note, `/api/staff/tickets/${t.id}/note`, p(t), { body: "x", stauts: "closed" });
+    expect(res.status).toBe(400);
+    expect(res.json.errors).toEqual({ stauts: "unknown field" });
+    expect(await row(t.id)).toMatchObject({ status: "open", version: t.version });
+    expect(await entriesOf(t.id)).toHaveLength(before);
+  });
+
+  it("refuses a staff-opened ticket with an unknown field (deptID) and creates nothing", async () => {
+    const [{ n: before }] = await db.select({ n: count() }).from(tickets);
+    const res = await api(cast.agentA).post(openTicket, "/api/staff/tickets", {}, { email: "typo@example.org", subject: "s", message: "m", deptID: cast.billing.id });
+    expect(res.status).toBe(400);
+    expect(res.json.errors).toEqual({ deptID: "unknown field" });
+    const [{ n: after }] = await db.select({ n: count() }).from(tickets);
+    expect(after).toBe(before);
+    expect(await db.select().from(users).where(eq(users.email, "typo@example.org"))).toEqual([]);
+  });
+});
+
+describe("If-Match with expectedVersion on entries", () => {
+  it("refuses a multipart note whose expectedVersion disagrees with If-Match, and writes nothing", async () => {
+    const t = await createTicket(db, { deptId: cast.support.id });
+    const form = new FormData();
+    form.set("body", "x");
+    form.set("expectedVersion", String(t.version + 3));
+    const res = await callRoute(note, await staffRequest(`/api/staff/tickets/${t.id}/note`, { method: "POST", as: cast.agentA, body: form, headers: { "if-match": `"${t.version}"` } }), p(t));
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.json.errors!).sort()).toEqual(["If-Match", "expectedVersion"]);
+    expect((await row(t.id)).version).toBe(t.version);
+  });
+});
+
+describe("notes on a merged child", () => {
+  it("are refused with 409 naming the parent, as JSON and as multipart; nothing lands on the child", async () => {
+    const [a, b] = [await createTicket(db, { deptId: cast.support.id }), await createTicket(db, { deptId: cast.support.id })];
+    expect((await api(cast.agentA).post(merge, "/x", p(a), { tids: [b.id] })).status).toBe(200);
+    const json = await api(cast.agentA).post(note, "/x", p(b), { body: "on the child" });
+    expect(json.status).toBe(409);
+    expect(json.json.message).toBe(`Ticket #${b.number} is merged into #${a.number}`);
+    expect(json.json.data).toEqual({ mergedInto: { id: a.id, number: a.number } });
+    const form = new FormData();
+    form.set("body", "on the child");
+    form.append("files", new File([Buffer.from("hello")], "a.txt", { type: "text/plain" }));
+    const multi = await callRoute(note, await staffRequest(`/api/staff/tickets/${b.id}/note`, { method: "POST", as: cast.agentA, body: form }), p(b));
+    expect(multi.status).toBe(409);
+    expect(multi.json.message).toBe(`Ticket #${b.number} is merged into #${a.number}`);
+    expect(await db.select().from(threadEntries).where(eq(threadEntries.ticketId, b.id))).toEqual([]);
+  });
+});
+
 describe("GET /attachments/{id}", () => {
   async function upload(name: string, type: string, bytes: Buffer, deptId = cast.support.id) {
     const t = await createTicket(db, { deptId });

@@ -2,9 +2,8 @@
 import { getDb } from "@/db/client";
 import { getSettings } from "@/lib/config/settings";
 import { ok } from "@/lib/http/envelope";
-import { parseWith } from "@/lib/http/parse";
-import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
-import { readEntryRequest, replySchema, replyToTicket, ticketEtag, tidParams, toTicketSummary } from "@/lib/tickets";
+import { expectedVersionOf, staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
+import { parseEntryFields, readEntryRequest, replySchema, replyToTicket, ticketEtag, tidParams, toTicketSummary } from "@/lib/tickets";
 import { replyOutcome } from "@/lib/tickets/reply-outcome";
 
 export const dynamic = "force-dynamic";
@@ -12,8 +11,8 @@ export const dynamic = "force-dynamic";
 export const POST = staffRoute({ permission: "tickets.reply", params: tidParams }, async ({ req, staff, params, ifMatch }) => {
   const db = await getDb();
   const { fields, files } = await readEntryRequest(req, (await getSettings(db)).maxRequestBytes);
-  const input = parseWith(replySchema, fields, "Invalid reply");
-  const r = await replyToTicket(db, staff, params.tid, { ...input, expectedVersion: input.expectedVersion ?? ifMatch }, files);
+  const input = parseEntryFields(replySchema, fields, "Invalid reply");
+  const r = await replyToTicket(db, staff, params.tid, { ...input, expectedVersion: expectedVersionOf(input.expectedVersion, ifMatch) }, files);
   return ok({ ...r, ticket: toTicketSummary(r.ticket) }, { message: replyOutcome(r.mail), headers: { ETag: ticketEtag(r.ticket.version) } });
 });
 

@@ -1,13 +1,13 @@
 // POST /api/staff/tickets/{tid}/status - change status (optionally also on merged children)
 import { getDb } from "@/db/client";
 import { ok } from "@/lib/http/envelope";
-import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
+import { expectedVersionOf, staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { changeTicketStatus, statusChangeSchema, ticketEtag, tidParams, toTicketSummary } from "@/lib/tickets";
 
 export const dynamic = "force-dynamic";
 
 export const POST = staffRoute({ permission: "tickets.status", params: tidParams, body: statusChangeSchema }, async ({ staff, params, body, ifMatch }) => {
-  const { ticket, children } = await changeTicketStatus(await getDb(), staff, params.tid, { ...body, expectedVersion: body.expectedVersion ?? ifMatch });
+  const { ticket, children } = await changeTicketStatus(await getDb(), staff, params.tid, { ...body, expectedVersion: expectedVersionOf(body.expectedVersion, ifMatch) });
   return ok({ ...toTicketSummary(ticket), children }, { message: `Status set to ${ticket.status}`, headers: { ETag: ticketEtag(ticket.version) } });
 });
 

@@ -54,6 +54,34 @@ describe("POST /tickets/{tid}/transfer", () => {
   });
 });
 
+describe("POST /tickets/{tid}/transfer by someone outside the ticket's department", () => {
+  it("refuses a referred agent moving the ticket into their own department (403), and the ticket stays", async () => {
+    const referee = await createStaff(db, { deptIds: [cast.billing.id], name: "Billing Referee" });
+    const t = await createTicket(db, { deptId: cast.support.id });
+    await db.insert(ticketReferrals).values({ ticketId: t.id, kind: "staff", targetId: referee.id });
+    expect((await api(referee).get(GET, u(t), p(t))).status).toBe(200);
+    const res = await api(referee).post(transfer, u(t, "transfer"), p(t), { deptId: cast.billing.id });
+    expect(res.status).toBe(403);
+    expect(res.json.message).toBe(`Only members of Support or an admin can transfer ticket #${t.number}`);
+    expect(await row(t.id)).toMatchObject({ deptId: cast.support.id, version: t.version });
+  });
+
+  it("refuses an assignee who does not work in the ticket's department", async () => {
+    const outsider = await createStaff(db, { deptIds: [cast.billing.id], name: "Billing Assignee" });
+    const t = await createTicket(db, { deptId: cast.support.id, staffId: outsider.id });
+    const res = await api(outsider).post(transfer, u(t, "transfer"), p(t), { deptId: cast.billing.id });
+    expect(res.status).toBe(403);
+    expect((await row(t.id)).deptId).toBe(cast.support.id);
+  });
+
+  it("lets an admin move a ticket of any department", async () => {
+    const t = await createTicket(db, { deptId: cast.support.id });
+    const res = await api(cast.admin).post(transfer, u(t, "transfer"), p(t), { deptId: cast.billing.id });
+    expect(res.status).toBe(200);
+    expect((await row(t.id)).deptId).toBe(cast.billing.id);
+  });
+});
+
 describe("POST|DELETE /tickets/{tid}/refer", () => {
   it("grants sight to a staff member, a team or a department, and removes it", async () => {
     const team = await createTeam(db, "Refer team");

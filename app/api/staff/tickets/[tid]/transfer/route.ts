@@ -1,13 +1,13 @@
 // POST /api/staff/tickets/{tid}/transfer - move to another department
 import { getDb } from "@/db/client";
 import { ok } from "@/lib/http/envelope";
-import { staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
+import { expectedVersionOf, staffMethodNotAllowed, staffRoute } from "@/lib/http/staff-route";
 import { transferSchema, transferTicket, ticketEtag, tidParams, toTicketSummary } from "@/lib/tickets";
 
 export const dynamic = "force-dynamic";
 
 export const POST = staffRoute({ permission: "tickets.transfer", params: tidParams, body: transferSchema }, async ({ staff, params, body, ifMatch }) => {
-  const ticket = await transferTicket(await getDb(), staff, params.tid, { ...body, expectedVersion: body.expectedVersion ?? ifMatch });
+  const ticket = await transferTicket(await getDb(), staff, params.tid, { ...body, expectedVersion: expectedVersionOf(body.expectedVersion, ifMatch) });
   return ok(toTicketSummary(ticket), { message: "Ticket transferred", headers: { ETag: ticketEtag(ticket.version) } });
 });
 
