@@ -91,6 +91,7 @@ export function SettingsForm({ settings, departments, priorities, slas }: { sett
       { name: "maxAttachmentBytes", label: "Largest attachment (MB)", kind: "number", min: 1, max: settingLimits.bytes / MiB },
       { name: "maxTicketsPerSenderPerHour", label: "New tickets a sender may open an hour", kind: "number", min: 0, max: settingLimits.perHour, hint: "0 means no limit." },
       { name: "maxAutoMailsPerAddressPerHour", label: "Automatic mails to one address an hour", kind: "number", min: 0, max: settingLimits.perHour, hint: "Stops mail loops with other auto-responders." },
+      { name: "maxCollaboratorsPerMail", label: "Collaborators added from one mail", kind: "number", min: 0, max: settingLimits.collaboratorsPerMail, hint: "People in To/Cc of a new mail beyond this are left out (a note says so)." },
       { name: "blockedExtensions", label: "Blocked attachment types", kind: "lines", rows: 2, hint: "File extensions, separated by commas or lines." },
       { section: "Sign-in protection", name: "signInMaxFailuresPerAccount", label: "Failures that lock an account", kind: "number", min: 1, max: settingLimits.signInFailures },
       { name: "signInMaxFailuresPerAddress", label: "Failures that lock a client address", kind: "number", min: 1, max: settingLimits.signInFailures },

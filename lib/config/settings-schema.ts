@@ -12,7 +12,7 @@ export const settingLimits = {
   bytes: 1024 * MiB,
   perHour: 100_000,
   signInFailures: 10_000,
-  collaboratorsPerMail: 1_000,
+  collaboratorsPerMail: 100,
 } as const;
 
 const days = (min: number) => z.number().int().min(min).max(settingLimits.days, `At most ${settingLimits.days} days`);
@@ -75,6 +75,14 @@ export const settingsSchema = z.object({
    * hour (staff alerts exempt). 0 means no limit. */
   maxTicketsPerSenderPerHour: perHour().default(20),
   maxAutoMailsPerAddressPerHour: perHour().default(1),
+  /** People in To/Cc of a new mail who become the ticket's collaborators (users are created for
+   * them); further addresses are left out and a note on the ticket says so. 0 adds none. */
+  maxCollaboratorsPerMail: z
+    .number()
+    .int()
+    .min(0)
+    .max(settingLimits.collaboratorsPerMail, `At most ${settingLimits.collaboratorsPerMail}`)
+    .default(10),
   autoCloseDays: days(0).default(7),
   deletedRetentionDays: days(1).default(30),
   draftRetentionDays: days(1).default(30),

@@ -63,6 +63,7 @@ describe("settings (admins)", () => {
     ["auto-close beyond 100 years", { autoCloseDays: 1e9 }, { autoCloseDays: "At most 36500 days" }],
     ["a huge hourly ticket limit", { maxTicketsPerSenderPerHour: 1e12 }, { maxTicketsPerSenderPerHour: "At most 100000 an hour" }],
     ["a huge sign-in failure limit", { signInMaxFailuresPerAccount: 1e12 }, { signInMaxFailuresPerAccount: "At most 10000" }],
+    ["too many collaborators from one mail", { maxCollaboratorsPerMail: 500 }, { maxCollaboratorsPerMail: "At most 100" }],
     ["requests over 1 GiB", { maxRequestBytes: 2 ** 40 }, { maxRequestBytes: "At most 1073741824 bytes (1 GiB)" }],
     ["a bad support address", { supportAddresses: ["not-mail"] }, { "supportAddresses.0": "Not a valid email address" }],
     ["a bad ban entry", { banList: ["spam"] }, { "banList.0": "Use an address (a@b.example) or a domain (@b.example)" }],
