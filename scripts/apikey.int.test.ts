@@ -25,6 +25,8 @@ describe.runIf(testDbKind() === "pg")("npm run apikey (spawned)", () => {
     expect(list.stdout).toContain(`${row.prefix}…`);
     expect(list.stdout).not.toContain(key);
     expect(run("create", "--name", "bad", "--ip", "not-an-ip").status).toBe(64);
+    const octal = run("create", "--name", "bad", "--ip", "010.0.0.1");
+    expect([octal.status, octal.stderr]).toEqual([64, expect.stringContaining('Not an IP address or CIDR range: "010.0.0.1"')]);
     expect(run("revoke", String(row.id)).status).toBe(0);
     const [after] = await handle.db.select().from(apiKeys).where(eq(apiKeys.id, row.id));
     expect(after.isActive).toBe(false);

@@ -23,7 +23,7 @@ const fields: FieldDef[] = [
   { name: "rateLimit", label: "Rate limit (requests a minute)", kind: "number", min: 0, hint: "0 means unlimited." },
   { name: "canCreateTickets", label: "May create tickets", kind: "checkbox", hint: "POST /api/tickets.json, .xml, .email" },
   { name: "canExecuteCron", label: "May run scheduled jobs", kind: "checkbox", hint: "POST /api/tasks/cron" },
-  { name: "ipAllowList", label: "IP allow-list", kind: "lines", rows: 3, placeholder: "203.0.113.7\n198.51.100.0/24", hint: "One address or CIDR range a line; empty allows any address." },
+  { name: "ipAllowList", label: "IP allow-list", kind: "lines", rows: 3, placeholder: "203.0.113.7\n198.51.100.0/24", hint: "One address or CIDR range a line (IPv4 as 10.0.0.1, no leading zeros; IPv6); empty allows any address." },
 ];
 
 export function ApiKeysAdmin({ keys, zone }: { keys: ApiKeyInfo[]; zone: string }) {

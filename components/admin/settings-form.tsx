@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { useSaveSettings } from "@/lib/config/client";
 import { mailTemplateKeys, settingsPatchSchema } from "@/lib/config/settings-patch";
-import type { Settings } from "@/lib/config/settings-schema";
+import { type Settings, settingLimits } from "@/lib/config/settings-schema";
 import { EntityForm, type FieldDef, type Option, type Values } from "./entity-form";
 import { Flash, useFlash } from "./flash";
 import { PageHeader } from "./page-header";
@@ -66,9 +66,9 @@ export function SettingsForm({ settings, departments, priorities, slas }: { sett
       { name: "defaultSlaId", label: "Default SLA plan", kind: "select", emptyLabel: "None", options: slas },
       { name: "autoRespondNewTickets", label: "Send the auto-response to the sender", kind: "checkbox", wide: true },
       { name: "alertNewTickets", label: "Alert the department's staff", kind: "checkbox", wide: true },
-      { section: "Closing and reopening", name: "autoCloseDays", label: "Auto-close after (days)", kind: "number", min: 0, hint: "Awaiting-client and resolved tickets with no activity for this long are closed." },
-      { name: "deletedRetentionDays", label: "Purge deleted tickets after (days)", kind: "number", min: 1 },
-      { name: "draftRetentionDays", label: "Purge old drafts after (days)", kind: "number", min: 1 },
+      { section: "Closing and reopening", name: "autoCloseDays", label: "Auto-close after (days)", kind: "number", min: 0, max: settingLimits.days, hint: "Awaiting-client and resolved tickets with no activity for this long are closed." },
+      { name: "deletedRetentionDays", label: "Purge deleted tickets after (days)", kind: "number", min: 1, max: settingLimits.days },
+      { name: "draftRetentionDays", label: "Purge old drafts after (days)", kind: "number", min: 1, max: settingLimits.days },
       {
         name: "reopenStatuses",
         label: "A client's reply reopens tickets that are",
@@ -87,13 +87,14 @@ export function SettingsForm({ settings, departments, priorities, slas }: { sett
         { section: `Template: ${templateLabels[t]?.title ?? t}`, name: `mailTemplates.${t}.subject`, label: "Subject", kind: "text", wide: true },
         { name: `mailTemplates.${t}.body`, label: "Body", kind: "textarea", rows: 6, hint: templateLabels[t] ? `Variables: ${templateLabels[t].hint}` : undefined },
       ]),
-      { section: "Limits", name: "maxRequestBytes", label: "Largest request (MB)", kind: "number", min: 1 },
-      { name: "maxAttachmentBytes", label: "Largest attachment (MB)", kind: "number", min: 1 },
-      { name: "maxTicketsPerSenderPerHour", label: "New tickets a sender may open an hour", kind: "number", min: 0, hint: "0 means no limit." },
-      { name: "maxAutoMailsPerAddressPerHour", label: "Automatic mails to one address an hour", kind: "number", min: 0, hint: "Stops mail loops with other auto-responders." },
+      { section: "Limits", name: "maxRequestBytes", label: "Largest request (MB)", kind: "number", min: 1, max: settingLimits.bytes / MiB },
+      { name: "maxAttachmentBytes", label: "Largest attachment (MB)", kind: "number", min: 1, max: settingLimits.bytes / MiB },
+      { name: "maxTicketsPerSenderPerHour", label: "New tickets a sender may open an hour", kind: "number", min: 0, max: settingLimits.perHour, hint: "0 means no limit." },
+      { name: "maxAutoMailsPerAddressPerHour", label: "Automatic mails to one address an hour", kind: "number", min: 0, max: settingLimits.perHour, hint: "Stops mail loops with other auto-responders." },
+      { name: "maxCollaboratorsPerMail", label: "Collaborators added from one mail", kind: "number", min: 0, max: settingLimits.collaboratorsPerMail, hint: "People in To/Cc of a new mail beyond this are left out (a note says so)." },
       { name: "blockedExtensions", label: "Blocked attachment types", kind: "lines", rows: 2, hint: "File extensions, separated by commas or lines." },
-      { section: "Sign-in protection", name: "signInMaxFailuresPerAccount", label: "Failures that lock an account", kind: "number", min: 1 },
-      { name: "signInMaxFailuresPerAddress", label: "Failures that lock a client address", kind: "number", min: 1 },
+      { section: "Sign-in protection", name: "signInMaxFailuresPerAccount", label: "Failures that lock an account", kind: "number", min: 1, max: settingLimits.signInFailures },
+      { name: "signInMaxFailuresPerAddress", label: "Failures that lock a client address", kind: "number", min: 1, max: settingLimits.signInFailures },
       { name: "signInLockMinutes", label: "Lock for (minutes)", kind: "number", min: 1, max: 1440 },
     ],
     [settings.timezone, departments, priorities, slas],

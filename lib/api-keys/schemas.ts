@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/http/ids";
-import { parseRange } from "@/lib/http/client-address";
+import { normalizeRange } from "@/lib/http/client-address";
 
 const id = idSchema;
 export const apiKeyIdParams = z.object({ id });
@@ -8,17 +8,22 @@ export const apiKeyIdParams = z.object({ id });
 const fields = {
   name: z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(100, "At most 100 characters"),
   /** IP addresses or CIDR ranges; empty means any address. */
+  /** IP addresses or CIDR ranges (canonical IPv4 or IPv6), stored normalised; empty means any address. */
   ipAllowList: z
     .array(z.string().trim().min(1))
     .max(100, "At most 100 entries")
-    .superRefine((list, ctx) => {
+    .transform((list, ctx) => {
+      const out: string[] = [];
       for (const entry of list) {
         try {
-          parseRange(entry);
-        } catch {
-          ctx.addIssue({ code: "custom", message: `Not an IP address or CIDR range: "${entry}"` });
+          const normal = normalizeRange(entry);
+          if (!out.includes(normal)) out.push(normal);
+        } catch (e) {
+          ctx.addIssue({ code: "custom", message: (e as Error).message });
+          return z.NEVER;
         }
       }
+      return out;
     }),
   canCreateTickets: z.boolean(),
   canExecuteCron: z.boolean(),

@@ -5,6 +5,21 @@ import { MAX_DB_ID } from "@/lib/http/ids";
 
 const MiB = 1024 * 1024;
 
+/** Upper bounds of the numeric settings. Jobs and queries compute dates and limits from them, so
+ * an unbounded value (100000000 days) would break every run instead of being refused when saved. */
+export const settingLimits = {
+  days: 36_500,
+  bytes: 1024 * MiB,
+  perHour: 100_000,
+  signInFailures: 10_000,
+  collaboratorsPerMail: 100,
+} as const;
+
+const days = (min: number) => z.number().int().min(min).max(settingLimits.days, `At most ${settingLimits.days} days`);
+const bytes = () => z.number().int().positive().max(settingLimits.bytes, `At most ${settingLimits.bytes} bytes (1 GiB)`);
+const perHour = () => z.number().int().min(0).max(settingLimits.perHour, `At most ${settingLimits.perHour} an hour`);
+const failures = () => z.number().int().min(1).max(settingLimits.signInFailures, `At most ${settingLimits.signInFailures}`);
+
 /** Closed states a client's reply may reopen; a deleted ticket only comes back through an admin's restore. */
 export const reopenableStatuses = ["resolved", "closed", "archived"] as const;
 
@@ -51,18 +66,26 @@ export const settingsSchema = z.object({
   defaultDeptId: z.number().int().positive().max(MAX_DB_ID).nullable().default(null),
   defaultPriorityId: z.number().int().positive().max(MAX_DB_ID).nullable().default(null),
   defaultSlaId: z.number().int().positive().max(MAX_DB_ID).nullable().default(null),
-  maxRequestBytes: z.number().int().positive().default(50 * MiB),
-  maxAttachmentBytes: z.number().int().positive().default(25 * MiB),
+  maxRequestBytes: bytes().default(50 * MiB),
+  maxAttachmentBytes: bytes().default(25 * MiB),
   blockedExtensions: z
     .array(z.string().min(1))
     .default(["exe", "bat", "cmd", "com", "scr", "pif", "js", "jse", "vbs", "vbe", "wsf", "msi", "dll", "ps1", "jar", "hta", "lnk"]),
   /** Loop guards: tickets one sender may open per hour, automatic mails one address may receive per
    * hour (staff alerts exempt). 0 means no limit. */
-  maxTicketsPerSenderPerHour: z.number().int().min(0).default(20),
-  maxAutoMailsPerAddressPerHour: z.number().int().min(0).default(1),
-  autoCloseDays: z.number().int().min(0).default(7),
-  deletedRetentionDays: z.number().int().min(1).default(30),
-  draftRetentionDays: z.number().int().min(1).default(30),
+  maxTicketsPerSenderPerHour: perHour().default(20),
+  maxAutoMailsPerAddressPerHour: perHour().default(1),
+  /** People in To/Cc of a new mail who become the ticket's collaborators (users are created for
+   * them); further addresses are left out and a note on the ticket says so. 0 adds none. */
+  maxCollaboratorsPerMail: z
+    .number()
+    .int()
+    .min(0)
+    .max(settingLimits.collaboratorsPerMail, `At most ${settingLimits.collaboratorsPerMail}`)
+    .default(10),
+  autoCloseDays: days(0).default(7),
+  deletedRetentionDays: days(1).default(30),
+  draftRetentionDays: days(1).default(30),
   /** New tickets from users get the auto-response / the department's staff get the new-ticket alert
    * (the API's `autorespond` / `alert` fields can only turn them off for one request). */
   autoRespondNewTickets: z.boolean().default(true),
@@ -84,10 +107,10 @@ export const settingsSchema = z.object({
     })
     .prefault({}),
   /** Sign-in throttling: failures (within the lock period) that lock an account or a client address. */
-  signInMaxFailuresPerAccount: z.number().int().min(1).default(5),
+  signInMaxFailuresPerAccount: failures().default(5),
   // Higher per address: an office behind one NAT address shares it, and a colleague's typos
   // must not lock everyone out; an attacker spraying many accounts from one address is still stopped.
-  signInMaxFailuresPerAddress: z.number().int().min(1).default(20),
+  signInMaxFailuresPerAddress: failures().default(20),
   signInLockMinutes: z.number().int().min(1).max(1440).default(15),
 });
 

@@ -6,6 +6,7 @@ import { autoMailLog, events, tickets } from "@/db/schema";
 import { flushApiKeyUsage } from "@/lib/api-keys";
 import { purgeOldDrafts } from "@/lib/drafts";
 import { sendQueuedMail } from "@/lib/mail";
+import { purgeDeletedTickets } from "@/lib/tickets/purge";
 import { compactTicketCounts, indexTickets, runSearchSync, ticketsWithoutDocument } from "@/lib/search";
 import { registerJob } from "./registry";
 
@@ -76,6 +77,17 @@ registerJob({
   everySeconds: 86_400,
   schedule: "41 3 * * *",
   run: ({ db, now }) => purgeOldDrafts(db, now),
+});
+
+registerJob({
+  name: "purge-deleted",
+  description: "Remove tickets deleted more than deletedRetentionDays (30) ago for good, with their entries, attachments and unused file bytes",
+  everySeconds: 86_400,
+  schedule: "53 3 * * *",
+  async run({ db, now }) {
+    const r = await purgeDeletedTickets(db, { now });
+    return { tickets: r.purged, blobs: r.blobsRemoved };
+  },
 });
 
 registerJob({

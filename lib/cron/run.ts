@@ -5,7 +5,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rows } from "@/db/rows";
 import { jobLocks, jobRuns } from "@/db/schema";
-import { AppError } from "@/lib/http/errors";
+import { AppError, publicErrorMessage, redacted } from "@/lib/http/errors";
 import { type JobDefinition, getJob, listJobs } from "./registry";
 import "./jobs";
 
@@ -50,8 +50,10 @@ async function execute(db: Db, job: JobDefinition, trigger: string): Promise<Job
     await db.update(jobRuns).set({ outcome: "ok", counts, finishedAt: new Date() }).where(eq(jobRuns.id, run.id));
     return { job: job.name, outcome: "ok", counts, runId: run.id, ms: Date.now() - started };
   } catch (e) {
-    const error = ((e as Error).message ?? String(e)).slice(0, 2000);
-    console.error(`[cron] ${job.name} failed:`, error);
+    // The run record and the answer get a short message; the details (query text, cause, stack,
+    // never the parameters) go to the server log only.
+    const error = publicErrorMessage(e);
+    console.error(`[cron] ${job.name} failed (run ${run.id}):`, redacted(e));
     await db.update(jobRuns).set({ outcome: "failed", error, finishedAt: new Date() }).where(eq(jobRuns.id, run.id));
     return { job: job.name, outcome: "failed", counts: {}, error, runId: run.id, ms: Date.now() - started };
   } finally {

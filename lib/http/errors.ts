@@ -111,12 +111,25 @@ function fromDatabase(e: unknown): AppError | null {
 }
 
 /** What the log gets for an unexpected error: never the query parameters (they hold passwords, hashes and message bodies). */
-function redacted(e: unknown): string {
+export function redacted(e: unknown): string {
   if (!(e instanceof Error)) return String(e);
   const strip = (m: string) => m.replace(/\nparams:[\s\S]*$/, "").replace(/\s+/g, " ").slice(0, 500);
   const frames = (e.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l)).slice(0, 8).join("\n");
   const cause = e.cause instanceof Error ? `\n  cause: ${e.cause.name}: ${strip(e.cause.message)}${pgError(e.cause) ? ` [${pgError(e.cause)!.code}]` : ""}` : "";
   return `${e.name}: ${strip(e.message)}${cause}\n${frames}`;
+}
+
+/**
+ * A short description of a failure that may be stored or answered (a job run's error): never the
+ * SQL text or its parameters, which stay in the server log (see `redacted`).
+ */
+export function publicErrorMessage(e: unknown): string {
+  if (e instanceof AppError) return e.message.slice(0, 500);
+  const pg = pgError(e);
+  if (pg) return `A database query failed (SQLSTATE ${pg.code}); the server log has the details`;
+  const message = e instanceof Error ? e.message : String(e);
+  if (/Failed query:|\bparams:/i.test(message)) return "A database query failed; the server log has the details";
+  return `${e instanceof Error && e.name !== "Error" ? `${e.name}: ` : ""}${message.split("\n")[0]}`.slice(0, 300);
 }
 
 /** Any thrown value becomes an AppError; unknown errors are logged (redacted) and answered generically. */

@@ -173,6 +173,7 @@ async function newTicketFromEmail(db: Db, raw: Buffer, parsed: ParsedEmail, send
       files: emailFiles(raw, parsed),
       droppedEarlier: droppedFiles(parsed),
       collaborators: auto ? [] : participants.map((a) => ({ email: a.address, name: a.name || null })),
+      maxCollaborators: settings.maxCollaboratorsPerMail,
       email: emailMeta(parsed),
       finalizeHtml: htmlFinalizer(parsed),
       actor: { actor: "email" },
@@ -180,6 +181,12 @@ async function newTicketFromEmail(db: Db, raw: Buffer, parsed: ParsedEmail, send
       alert: !auto,
       continuesTicketId: continues?.id ?? null,
     });
+    const leftOut = created.collaboratorsLeftOut;
+    if (leftOut.length) {
+      const shown = leftOut.slice(0, 20).join(", ");
+      const text = `${leftOut.length} more ${leftOut.length === 1 ? "address" : "addresses"} in To/Cc ${leftOut.length === 1 ? "was" : "were"} not added as collaborators (at most ${settings.maxCollaboratorsPerMail} from one mail; setting maxCollaboratorsPerMail): ${shown}${leftOut.length > 20 ? `, and ${leftOut.length - 20} more` : ""}.`;
+      await appendToTicket(tx, { ticketId: created.ticket.id, type: "note", poster: { name: "System" }, body: { text, html: textToHtml(text) }, actor: { actor: "email" }, settings });
+    }
     if (continues) {
       await tx.insert(ticketLinks).values({ parentId: continues.id, childId: created.ticket.id, kind: "link" }).onConflictDoNothing();
       await recordEvent(tx, { entityType: "ticket", entityId: continues.id, ticketId: continues.id, action: "continued_in", actor: "email", data: { ticketId: created.ticket.id, number: created.ticket.number } });

@@ -55,14 +55,22 @@ async function assertAdminRemains(tx: Executor, changing: StaffRow, next: { role
   if (n === 0) throw new AppError("conflict", "This is the last active admin; make someone else an admin first");
 }
 
+/** The primary department is one of the member's departments (or none). */
+function assertPrimaryInDepartments(primaryDeptId: number | null, deptIds: number[]) {
+  if (primaryDeptId !== null && !deptIds.includes(primaryDeptId)) {
+    throw AppError.fields({ primaryDeptId: `Must be one of the staff member's departments (deptIds: ${deptIds.join(", ") || "none"})` });
+  }
+}
+
 export async function createStaff(db: Db, actor: StaffActor, input: CreateStaffInput) {
   const password = input.password ?? generatePassword();
   const passwordHash = await hashPassword(password);
   const id = await db.transaction(async (tx) => {
     await assertEmailFree(tx, input.email);
     const primaryDeptId = input.primaryDeptId ?? input.deptIds[0] ?? null;
-    const deptIds = primaryDeptId && !input.deptIds.includes(primaryDeptId) ? [...input.deptIds, primaryDeptId] : input.deptIds;
+    const deptIds = input.deptIds;
     await assertExist(tx, "deptIds", departments, deptIds);
+    assertPrimaryInDepartments(primaryDeptId, deptIds);
     await assertExist(tx, "teamIds", teams, input.teamIds);
     const [row] = await tx
       .insert(staff)
@@ -79,9 +87,19 @@ export async function updateStaff(db: Db, actor: StaffActor, id: number, input: 
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(staff).where(eq(staff.id, id)).for("update");
     if (!row) throw new AppError("not_found", `Staff member ${id} not found`);
+    // Deactivating yourself would end your own session at once and lock you out.
+    if (id === actor.id && row.isActive && input.isActive === false) {
+      throw new AppError("conflict", "You cannot deactivate your own account; another admin can", { errors: { isActive: "You cannot deactivate yourself" } });
+    }
     if (input.email && input.email !== row.email.toLowerCase()) await assertEmailFree(tx, input.email, id);
     await assertAdminRemains(tx, row, input);
+    if (input.deptIds) await assertExist(tx, "deptIds", departments, input.deptIds);
     if (input.primaryDeptId) await assertExist(tx, "primaryDeptId", departments, [input.primaryDeptId]);
+    if (input.deptIds || input.primaryDeptId !== undefined) {
+      const deptIds =
+        input.deptIds ?? (await tx.select({ id: staffDepartments.deptId }).from(staffDepartments).where(eq(staffDepartments.staffId, id))).map((d) => d.id);
+      assertPrimaryInDepartments(input.primaryDeptId !== undefined ? input.primaryDeptId : row.primaryDeptId, deptIds);
+    }
     const { deptIds, teamIds, ...fields } = input;
     const deactivated = row.isActive && input.isActive === false;
     const patch: Partial<StaffRow> = { ...fields };

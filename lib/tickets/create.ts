@@ -31,6 +31,9 @@ export interface CreateTicketParams {
   files?: FileInput[];
   droppedEarlier?: DroppedFile[];
   collaborators?: Person[];
+  /** At most this many collaborators are added (after dropping the owner, our addresses, staff and
+   * duplicates); the rest are left out and returned in `collaboratorsLeftOut`. */
+  maxCollaborators?: number;
   internalNote?: string | null;
   email?: EntryEmailMeta;
   /** Who acted: "api:<prefix>", "email", or the staff member opening it on the user's behalf. */
@@ -51,6 +54,8 @@ export interface CreateTicketResult {
   attachments: InsertEntryResult["attachments"];
   dropped: DroppedFile[];
   collaborators: UserRow[];
+  /** Addresses beyond `maxCollaborators`, in the order given: not added, no user created. */
+  collaboratorsLeftOut: string[];
   mail: { autoResponse: QueueMailResult | null; alert: QueueMailResult | null };
 }
 
@@ -78,8 +83,17 @@ export async function createTicket(db: Db | Executor, p: CreateTicketParams): Pr
           ).map((s) => s.email.toLowerCase()),
         )
       : new Set<string>();
+    const seen = new Set<string>();
+    const distinct = wantedCollaborators.filter((c) => {
+      const a = c.email.trim().toLowerCase();
+      if (staffEmails.has(a) || seen.has(a)) return false;
+      seen.add(a);
+      return true;
+    });
+    const limit = p.maxCollaborators ?? distinct.length;
+    const collaboratorsLeftOut = distinct.slice(limit).map((c) => c.email.trim().toLowerCase());
     const newUsers = new Set<string>();
-    const people = await findOrCreateUsers(tx, [p.user, ...wantedCollaborators.filter((c) => !staffEmails.has(c.email.toLowerCase()))], newUsers);
+    const people = await findOrCreateUsers(tx, [p.user, ...distinct.slice(0, limit)], newUsers);
     const user = people.get(ownerEmail)!;
     const collaborators = [...people.values()].filter((u) => u.id !== user.id);
 
@@ -158,6 +172,7 @@ export async function createTicket(db: Db | Executor, p: CreateTicketParams): Pr
         ...(first.dropped.length ? { droppedAttachments: first.dropped } : {}),
         ...(p.email?.messageId ? { messageId: p.email.messageId } : {}),
         ...(collaborators.length ? { collaborators: collaborators.map((c) => c.email) } : {}),
+        ...(collaboratorsLeftOut.length ? { collaboratorsLeftOut: collaboratorsLeftOut.length } : {}),
         ...(p.continuesTicketId ? { continuesTicketId: p.continuesTicketId } : {}),
       },
     });
@@ -189,6 +204,7 @@ export async function createTicket(db: Db | Executor, p: CreateTicketParams): Pr
       attachments: first.attachments,
       dropped: first.dropped,
       collaborators,
+      collaboratorsLeftOut,
       mail: { autoResponse, alert },
     };
   });

@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   await resetIntake(db);
-  await updateSettings(db, { banList: [], maxTicketsPerSenderPerHour: 20, supportAddresses: ["help@example.com"] });
+  await updateSettings(db, { banList: [], maxTicketsPerSenderPerHour: 20, supportAddresses: ["help@example.com"], maxCollaboratorsPerMail: 10 });
 });
 
 let seq = 0;
@@ -178,6 +178,27 @@ describe("guards", () => {
     const outcomes = await Promise.all(Array.from({ length: 12 }, (_, i) => send(mail({ from: "Para <para@client.example>", subject: `Parallel ${i}` })).then((r) => r.outcome)));
     expect(outcomes.filter((o) => o === "created")).toHaveLength(3);
     expect(outcomes.filter((o) => o === "refused")).toHaveLength(9);
+  });
+
+  it("adds at most maxCollaboratorsPerMail collaborators from one mail; a note says how many were left out", async () => {
+    const many = Array.from({ length: 500 }, (_, i) => `Person ${i} <p${i}@many.example>`);
+    // Staff, our own aliases and repeated addresses do not count against the limit.
+    const cc = ["Admin <admin@example.com>", "Help <help@example.com>", "Again <P0@many.example>", ...many].join(",\r\n ");
+    const r = await send(mail({ cc }));
+    expect(r.outcome).toBe("created");
+    const collabs = await db.select({ email: users.email }).from(ticketCollaborators).innerJoin(users, eq(users.id, ticketCollaborators.userId)).where(eq(ticketCollaborators.ticketId, r.tid!));
+    expect(collabs.map((c) => c.email).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `p${i}@many.example`).sort());
+    expect((await db.select({ n: count() }).from(users))[0].n).toBe(11);
+    const notes = (await entries(r.tid!)).filter((e) => e.type === "note");
+    expect(notes).toHaveLength(1);
+    expect(notes[0].bodyText).toMatch(/^490 more addresses in To\/Cc were not added as collaborators \(at most 10 from one mail; setting maxCollaboratorsPerMail\): p10@many\.example, p11@many\.example, .*p29@many\.example, and 470 more\.$/);
+    const [created] = await db.select().from(events).where(eq(events.action, "created"));
+    expect(created.data).toMatchObject({ collaboratorsLeftOut: 490 });
+
+    await updateSettings(db, { maxCollaboratorsPerMail: 0 });
+    const none = await send(mail({ cc: "Carl <carl@client.example>", subject: "Nobody else" }));
+    expect(await db.select().from(ticketCollaborators).where(eq(ticketCollaborators.ticketId, none.tid!))).toEqual([]);
+    expect((await entries(none.tid!)).find((e) => e.type === "note")?.bodyText).toMatch(/^1 more address in To\/Cc was not added as collaborators \(at most 0 from one mail; setting maxCollaboratorsPerMail\): carl@client\.example\.$/);
   });
 
   it("mail from our own addresses is refused as a loop; no header block is 400 / exit 65", async () => {

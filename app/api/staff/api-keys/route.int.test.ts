@@ -64,6 +64,22 @@ describe("API keys (admins)", () => {
     expect(ev.after).toMatchObject({ ipAllowList: ["198.51.100.0/24"] });
   });
 
+  it("stores allow-list entries normalised (canonical addresses, network addresses of ranges, no duplicates)", async () => {
+    const res = await api(cast.admin).post<{ key: string; apiKey: ApiKeyInfo }>(POST, "/api/staff/api-keys", {}, {
+      name: "Normalised",
+      ipAllowList: [" 198.51.100.20/24 ", "2001:DB8:0:0::1", "::ffff:203.0.113.9", "2001:db8::/32", "198.51.100.0/24", "[::1]"],
+    });
+    expect(res.status).toBe(201);
+    expect(res.json.data!.apiKey.ipAllowList).toEqual(["198.51.100.0/24", "2001:db8::1", "203.0.113.9", "2001:db8::/32", "::1"]);
+    const p = `/api/staff/api-keys/${res.json.data!.apiKey.id}`;
+    const patched = await api(cast.admin).patch<ApiKeyInfo>(PATCH, p, idp(res.json.data!.apiKey.id), { ipAllowList: ["10.1.2.3/8"] });
+    expect(patched.json.data!.ipAllowList).toEqual(["10.0.0.0/8"]);
+    const bad = await api(cast.admin).patch(PATCH, p, idp(res.json.data!.apiKey.id), { ipAllowList: ["127.1"] });
+    expect([bad.status, bad.json.errors]).toEqual([400, { ipAllowList: 'Not an IP address or CIDR range: "127.1"; write IPv4 as four decimal numbers without leading zeros, such as 10.0.0.1' }]);
+    const [row] = await db.select().from(apiKeys).where(eq(apiKeys.id, res.json.data!.apiKey.id));
+    expect(row.ipAllowList).toEqual(["10.0.0.0/8"]);
+  });
+
   it("revoking refuses the key at once; a revoked key cannot be edited or revoked again", async () => {
     const { key, apiKey } = (await api(cast.admin).post<{ key: string; apiKey: ApiKeyInfo }>(POST, "/api/staff/api-keys", {}, { name: "Old" })).json.data!;
     const p = `/api/staff/api-keys/${apiKey.id}`;
@@ -79,6 +95,14 @@ describe("API keys (admins)", () => {
   it.each([
     ["no name", {}, { name: "Name is required" }],
     ["a bad allow-list entry", { name: "X", ipAllowList: ["10.0.0.0/99"] }, { ipAllowList: 'Not an IP address or CIDR range: "10.0.0.0/99"' }],
+    ["the ambiguous IPv4 form 010.0.0.1", { name: "X", ipAllowList: ["192.0.2.1", "010.0.0.1"] }, { ipAllowList: 'Not an IP address or CIDR range: "010.0.0.1"; write IPv4 as four decimal numbers without leading zeros, such as 10.0.0.1' }],
+    ["the ambiguous IPv4 form 1.2.3", { name: "X", ipAllowList: ["192.0.2.1", "1.2.3"] }, { ipAllowList: 'Not an IP address or CIDR range: "1.2.3"; write IPv4 as four decimal numbers without leading zeros, such as 10.0.0.1' }],
+    ["the ambiguous IPv4 form 127.1", { name: "X", ipAllowList: ["192.0.2.1", "127.1"] }, { ipAllowList: 'Not an IP address or CIDR range: "127.1"; write IPv4 as four decimal numbers without leading zeros, such as 10.0.0.1' }],
+    ["the ambiguous IPv4 form 0177.0.0.1", { name: "X", ipAllowList: ["192.0.2.1", "0177.0.0.1"] }, { ipAllowList: 'Not an IP address or CIDR range: "0177.0.0.1"; write IPv4 as four decimal numbers without leading zeros, such as 10.0.0.1' }],
+    ["the ambiguous IPv4 form 0x7f.0.0.1", { name: "X", ipAllowList: ["192.0.2.1", "0x7f.0.0.1"] }, { ipAllowList: 'Not an IP address or CIDR range: "0x7f.0.0.1"; write IPv4 as four decimal numbers without leading zeros, such as 10.0.0.1' }],
+    ["the ambiguous IPv4 form 10.0.0.01/8", { name: "X", ipAllowList: ["192.0.2.1", "10.0.0.01/8"] }, { ipAllowList: 'Not an IP address or CIDR range: "10.0.0.01/8"; write IPv4 as four decimal numbers without leading zeros, such as 10.0.0.1' }],
+    ["a prefix length with a leading zero", { name: "X", ipAllowList: ["10.0.0.0/08"] }, { ipAllowList: 'Not an IP address or CIDR range: "10.0.0.0/08"' }],
+    ["an IPv6 zone id", { name: "X", ipAllowList: ["fe80::1%eth0"] }, { ipAllowList: 'Not an IP address or CIDR range: "fe80::1%eth0"' }],
     ["a negative rate limit", { name: "X", rateLimit: -1 }, { rateLimit: "0 (unlimited) or more" }],
     ["a string permission", { name: "X", canExecuteCron: "yes" }, { canExecuteCron: "Invalid input: expected boolean, received string" }],
   ])("refuses %s", async (_n, body, errors) => {

@@ -50,10 +50,12 @@ describe("POST /api/staff/staff (admins)", () => {
     ["an unknown time zone", () => ({ email: "t@example.com", name: "X", timezone: "Mars/Base" }), 400, { timezone: "Unknown time zone (use an IANA name such as America/Chicago)" }],
     ["a bad phone", () => ({ email: "ph@example.com", name: "X", phone: "555-0100" }), 400, { phone: "Use the international format, e.g. +15551234567" }],
     ["an unknown department", () => ({ email: "d@example.com", name: "X", deptIds: [99999] }), 400, { deptIds: "Unknown: 99999" }],
+    ["a primary department outside the departments", () => ({ email: "pd@example.com", name: "X", deptIds: [cast.support.id], primaryDeptId: cast.billing.id }), 400, () => ({ primaryDeptId: `Must be one of the staff member's departments (deptIds: ${cast.support.id})` })],
+    ["a primary department without departments", () => ({ email: "pd0@example.com", name: "X", primaryDeptId: cast.billing.id }), 400, { primaryDeptId: "Must be one of the staff member's departments (deptIds: none)" }],
   ])("refuses %s", async (_n, body, status, errors) => {
     const res = await api(cast.admin).post(POST, "/api/staff/staff", {}, body());
     expect(res.status).toBe(status);
-    expect(res.json.errors).toEqual(errors);
+    expect(res.json.errors).toEqual(typeof errors === "function" ? errors() : errors);
   });
 
   it("is for admins only", async () => {
@@ -95,10 +97,32 @@ describe("PATCH /api/staff/staff/{id}", () => {
     await api(cast.admin).patch(editStaff, `/api/staff/staff/${cast.agentA.id}`, idp(cast.agentA.id), { deptIds: [cast.support.id], role: "agent" });
   });
 
-  it("refuses to remove the last active admin", async () => {
+  it("refuses an admin's deactivation of their own account, which stays active and signed in", async () => {
+    const { sessionVersion } = await row(cast.admin.id);
     const res = await api(cast.admin).patch(editStaff, `/api/staff/staff/${cast.admin.id}`, idp(cast.admin.id), { isActive: false });
-    expect(res.status).toBe(409);
-    expect(res.json.message).toMatch(/last active admin/);
+    expect([res.status, res.json.message, res.json.errors]).toEqual([409, "You cannot deactivate your own account; another admin can", { isActive: "You cannot deactivate yourself" }]);
+    expect(await row(cast.admin.id)).toMatchObject({ isActive: true, sessionVersion });
+    expect((await api(cast.admin).get(statusGET, "/api/staff/status")).status).toBe(200);
+    expect(await db.select().from(events).where(eq(events.action, "deactivated"))).not.toContainEqual(expect.objectContaining({ entityId: cast.admin.id }));
+  });
+
+  it("keeps the primary department among the member's departments", async () => {
+    const p = `/api/staff/staff/${cast.agentB.id}`;
+    const before = await row(cast.agentB.id);
+    const primaryOnly = await api(cast.admin).patch(editStaff, p, idp(cast.agentB.id), { primaryDeptId: cast.support.id });
+    expect([primaryOnly.status, primaryOnly.json.errors]).toEqual([400, { primaryDeptId: `Must be one of the staff member's departments (deptIds: ${cast.billing.id})` }]);
+    const both = await api(cast.admin).patch(editStaff, p, idp(cast.agentB.id), { deptIds: [cast.billing.id], primaryDeptId: cast.support.id });
+    expect(both.status).toBe(400);
+    expect(Object.keys(both.json.errors!)).toEqual(["primaryDeptId"]);
+    const dropped = await api(cast.admin).patch(editStaff, p, idp(cast.agentB.id), { deptIds: [cast.support.id] });
+    expect([dropped.status, dropped.json.errors]).toEqual([400, { primaryDeptId: `Must be one of the staff member's departments (deptIds: ${cast.support.id})` }]);
+    expect(await row(cast.agentB.id)).toMatchObject({ primaryDeptId: before.primaryDeptId });
+    const ok = await api(cast.admin).patch<StaffMember>(editStaff, p, idp(cast.agentB.id), { deptIds: [cast.billing.id, cast.support.id], primaryDeptId: cast.support.id });
+    expect(ok.json.data).toMatchObject({ primaryDeptId: cast.support.id });
+    await api(cast.admin).patch(editStaff, p, idp(cast.agentB.id), { deptIds: [cast.billing.id], primaryDeptId: before.primaryDeptId });
+  });
+
+  it("refuses to remove the last active admin", async () => {
     const demote = await api(cast.admin).patch(editStaff, `/api/staff/staff/${cast.admin.id}`, idp(cast.admin.id), { role: "manager" });
     expect(demote.status).toBe(409);
   });

@@ -4,13 +4,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { createTestDb } from "@/db/testing";
-import { events, jobLocks, jobRuns, tickets } from "@/db/schema";
+import { attachments, events, jobLocks, jobRuns, tickets } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys";
 import { listJobs, runDueJobs, runJob } from "@/lib/cron";
 import { createTicket } from "@/lib/tickets/create";
 import { seedBasics } from "@/test/factories";
 import { setApiEnv } from "@/test/intake-env";
 import { apiRequest } from "@/test/intake-http";
+import { addAttachment } from "@/test/ticket-factory";
 import { GET as cronGET } from "../../cron/[job]/route";
 import { POST } from "./route";
 
@@ -78,6 +79,23 @@ describe("jobs", () => {
     expect(row.isOverdue).toBe(true);
     const evs = await db.select().from(events).where(eq(events.ticketId, t.ticket.id));
     expect(evs.filter((e) => e.action === "marked_overdue")).toHaveLength(1);
+  });
+
+  it("purge-deleted removes tickets deleted more than deletedRetentionDays ago, with their attachments", async () => {
+    const make = async (subject: string) =>
+      createTicket(db, { user: { email: "gone@example.net" }, subject, body: { text: "x", html: "x" }, source: "api", actor: {} });
+    const { ticket: old, entry } = await make("Deleted long ago");
+    const { ticket: recent } = await make("Deleted lately");
+    const { ticket: live } = await make("Live");
+    await addAttachment(db, { ticketId: old.id, entryId: entry.id, name: "old.txt", bytes: Buffer.from(`only in the old ticket ${Math.random()}`) });
+    await db.update(tickets).set({ status: "deleted", deletedAt: new Date(Date.now() - 31 * 86_400_000) }).where(eq(tickets.id, old.id));
+    await db.update(tickets).set({ status: "deleted", deletedAt: new Date(Date.now() - 29 * 86_400_000) }).where(eq(tickets.id, recent.id));
+    const run = await runJob(db, "purge-deleted", "test");
+    expect(run).toMatchObject({ outcome: "ok", counts: { tickets: 1, blobs: 1 } });
+    const left = await db.select({ id: tickets.id }).from(tickets).where(sql`${tickets.id} IN (${sql.join([old.id, recent.id, live.id], sql`, `)})`);
+    expect(left.map((r) => r.id).sort((a, b) => a - b)).toEqual([recent.id, live.id]);
+    expect(await db.select().from(attachments).where(eq(attachments.ticketId, old.id))).toEqual([]);
+    expect((await runJob(db, "purge-deleted", "test")).counts).toEqual({ tickets: 0, blobs: 0 });
   });
 
   it("skips a job whose lease another run holds, and takes over an expired lease", async () => {
