@@ -38,6 +38,10 @@ describe("attachment policy", () => {
   it("cleans names", () => {
     expect(cleanFileName("../../etc/passwd")).toBe("passwd");
     expect(cleanFileName("C:\\Users\\x\\a.txt")).toBe("a.txt");
+    expect(cleanFileName("invoice\u202Egnp.exe")).toBe("invoicegnp.exe");
+    expect(cleanFileName("a\u2066b\u2069\u200f.pdf")).toBe("ab.pdf");
+    const long = cleanFileName(`${"a".repeat(500)}.pdf`);
+    expect([long.length, long.endsWith(".pdf")]).toEqual([255, true]);
     expect(cleanFileName("  ")).toBe("attachment");
     expect(cleanFileName("e\u0301.png")).toBe("\u00e9.png");
   });

@@ -62,9 +62,18 @@ function pick(file: { name: string; contentType: string; size: number }) {
   return { name: file.name, contentType: file.contentType, size: file.size };
 }
 
-/** A safe stored name: no path, no control characters, not empty, at most 255 characters. */
+// Direction overrides and marks: "invoice\u202Egnp.exe" shows as "invoiceexe.png".
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A safe stored name: no path, no control or direction-override characters, not empty, at most
+ * 255 characters; a long name is cut before its extension so the type stays visible.
+ */
 export function cleanFileName(name: string, fallback = "attachment"): string {
-  const base = (name.split(/[\\/]/).pop() ?? "").normalize("NFC").replace(/[\x00-\x1f\x7f]/g, "").trim();
+  const base = (name.split(/[\\/]/).pop() ?? "").normalize("NFC").replace(/[\x00-\x1f\x7f]/g, "").replace(BIDI_CONTROLS, "").trim();
   const safe = base === "." || base === ".." ? "" : base;
-  return (safe || fallback).slice(0, 255);
+  const out = safe || fallback;
+  if (out.length <= 255) return out;
+  const ext = /\.[^.\s]{1,16}$/.exec(out)?.[0] ?? "";
+  return out.slice(0, 255 - ext.length) + ext;
 }
