@@ -11,6 +11,7 @@ import autocannon from "autocannon";
 import { openDb } from "@/db/client";
 import { createApiKey } from "@/lib/api-keys";
 import { updateSettings } from "@/lib/config/settings";
+import { cpuMs, waitHealthy } from "./lib/server";
 
 const url = process.env.BENCH_DATABASE_URL;
 if (!url) throw new Error("Set BENCH_DATABASE_URL to a PostgreSQL database the benchmark may fill");
@@ -18,26 +19,7 @@ const port = Number(process.env.BENCH_PORT ?? 3310);
 const seconds = Number(process.argv[2] ?? 10);
 const base = `http://127.0.0.1:${port}`;
 
-async function waitHealthy(child: ReturnType<typeof spawn>) {
-  // Polls until the spawned server answers /api/health.
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error("server exited");
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("server did not become healthy");
-}
 
-/** CPU time (ms) the server process has used so far; per request it is robust to a busy machine. */
-function cpuMs(pid: number | undefined): number {
-  if (!pid) return NaN;
-  const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
-}
 let serverPid: number | undefined;
 
 interface Row {
@@ -81,7 +63,7 @@ async function main() {
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
-    if (child) await waitHealthy(child);
+    if (child) await waitHealthy(child, base);
     serverPid = child?.pid ?? (process.env.BENCH_SERVER_PID ? Number(process.env.BENCH_SERVER_PID) : undefined);
     const handle = await openDb({ url, driver: "pg", migrate: false });
     const { key } = await createApiKey(handle.db, { name: "bench", rateLimit: 0 });

@@ -13,6 +13,7 @@ import autocannon from "autocannon";
 import { openDb } from "@/db/client";
 import { createApiKey } from "@/lib/api-keys";
 import { updateSettings } from "@/lib/config/settings";
+import { cpuMs, waitHealthy } from "./lib/server";
 
 const url = process.env.BENCH_DATABASE_URL;
 if (!url) throw new Error("Set BENCH_DATABASE_URL to a PostgreSQL database the benchmark may fill");
@@ -25,24 +26,7 @@ const base = `http://localhost:${port}`;
 const adminEmail = "bench-admin@example.com";
 const adminPassword = "bench-password-0123456789";
 
-function cpuMs(pid: number | undefined): number {
-  if (!pid) return NaN;
-  const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
-}
 
-async function waitHealthy(child: ReturnType<typeof spawn>) {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error("server exited");
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("server did not become healthy");
-}
 
 /** Signs in through /api/auth like a script with a cookie jar; returns the Cookie header. */
 async function signIn(): Promise<string> {
@@ -111,7 +95,7 @@ async function main() {
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
-    await waitHealthy(child);
+    await waitHealthy(child, base);
     const handle = await openDb({ url, driver: "pg", migrate: false });
     const { key } = await createApiKey(handle.db, { name: "bench-ops", rateLimit: 0 });
     await updateSettings(handle.db, { maxTicketsPerSenderPerHour: 0 });

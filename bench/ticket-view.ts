@@ -12,6 +12,7 @@ import { sql } from "drizzle-orm";
 import { openDb } from "@/db/client";
 import { departments, priorities, staff, staffDepartments, threadEntries, tickets, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { cpuMs, waitHealthy } from "./lib/server";
 
 const url = process.env.BENCH_DATABASE_URL;
 if (!url) throw new Error("Set BENCH_DATABASE_URL to a PostgreSQL database the benchmark may fill");
@@ -21,24 +22,7 @@ const entriesPerTicket = Number(process.env.BENCH_ENTRIES ?? 200);
 const base = `http://127.0.0.1:${port}`;
 const password = "bench-password-123";
 
-async function waitHealthy(child: ReturnType<typeof spawn>) {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error("server exited");
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("server did not become healthy");
-}
 
-function cpuMs(pid: number | undefined): number {
-  if (!pid) return NaN;
-  const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
-}
 
 /** A mail-like body: a few paragraphs, a link, and quoted history on every other message. */
 function body(i: number) {
@@ -103,7 +87,7 @@ async function main() {
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
-    await waitHealthy(child);
+    await waitHealthy(child, base);
     const { tid, email } = await seed();
     const cookie = await signIn(email);
     const get = async () => {

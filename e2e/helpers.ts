@@ -33,3 +33,33 @@ export async function apiTicket(request: APIRequestContext, fields: { subject?: 
   const { data } = (await res.json()) as { data: { tid: number; number: string } };
   return { tid: data.tid, number: data.number, subject };
 }
+
+/**
+ * Compressed JavaScript a browser downloads on the first load of `path`, signed in as `who`, in a
+ * fresh context (empty HTTP cache, only the session cookie). `ready` waits for the page; late
+ * chunks (loaded after hydration) get two more seconds.
+ */
+export async function firstLoadScripts(browser: Browser, who: Who, path: string, ready: (page: Page) => Promise<void>) {
+  const signedIn = await browser.newContext({ baseURL: state.baseURL });
+  await signInAs(await signedIn.newPage(), who);
+  const storageState = await signedIn.storageState();
+  await signedIn.close();
+
+  const context = await browser.newContext({ baseURL: state.baseURL, storageState });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  const scripts = new Set<string>();
+  let bytes = 0;
+  cdp.on("Network.responseReceived", (e) => {
+    if (e.type === "Script") scripts.add(e.requestId);
+  });
+  cdp.on("Network.loadingFinished", (e) => {
+    if (scripts.has(e.requestId)) bytes += e.encodedDataLength;
+  });
+  await page.goto(path);
+  await ready(page);
+  await page.waitForTimeout(2_000);
+  await context.close();
+  return { scripts: scripts.size, bytes };
+}

@@ -2,7 +2,7 @@
 // (a number opens the ticket), my settings (time zone, signature, password), a new ticket on
 // behalf of a user, and what the ticket page costs a browser to load.
 import { expect, test } from "@playwright/test";
-import { apiTicket, signInAs, state } from "./helpers";
+import { apiTicket, firstLoadScripts, signInAs, state } from "./helpers";
 import { LoginPage } from "./pages/login-page";
 import { NewTicketPage } from "./pages/new-ticket-page";
 import { PanelPage } from "./pages/panel-page";
@@ -77,31 +77,9 @@ test("unsigned visitors go to /login and come back to the ticket", async ({ page
 
 test("first load of the ticket page: compressed JavaScript transferred", async ({ browser, request }) => {
   const t = await apiTicket(request, { subject: "Bundle size probe" });
-  const signedIn = await browser.newContext({ baseURL: state.baseURL });
-  await signInAs(await signedIn.newPage(), "agentA");
-  const storageState = await signedIn.storageState();
-  await signedIn.close();
-
-  // A fresh context: empty HTTP cache, only the session cookie.
-  const context = await browser.newContext({ baseURL: state.baseURL, storageState });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  const scripts = new Map<string, string>();
-  let bytes = 0;
-  cdp.on("Network.responseReceived", (e) => {
-    if (e.type === "Script") scripts.set(e.requestId, e.response.url);
-  });
-  cdp.on("Network.loadingFinished", (e) => {
-    if (scripts.has(e.requestId)) bytes += e.encodedDataLength;
-  });
-  await page.goto(`/tickets/${t.tid}`);
-  await new TicketPage(page).expectLoaded("Bundle size probe");
-  // Let late chunks (loaded after hydration) arrive; the version poll does not start for 20 s.
-  await page.waitForTimeout(2_000);
+  const { scripts, bytes } = await firstLoadScripts(browser, "agentA", `/tickets/${t.tid}`, (page) => new TicketPage(page).expectLoaded("Bundle size probe"));
   const kb = bytes / 1024;
-  console.log(`ticket page first load: ${scripts.size} scripts, ${kb.toFixed(1)} KB of compressed JavaScript transferred`);
-  test.info().annotations.push({ type: "js-bytes", description: `${Math.round(bytes)} bytes in ${scripts.size} scripts` });
+  console.log(`ticket page first load: ${scripts} scripts, ${kb.toFixed(1)} KB of compressed JavaScript transferred`);
+  test.info().annotations.push({ type: "js-bytes", description: `${Math.round(bytes)} bytes in ${scripts} scripts` });
   expect(kb).toBeLessThanOrEqual(250);
-  await context.close();
 });

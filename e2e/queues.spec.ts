@@ -3,7 +3,7 @@
 // action, CSV export, search by word and number, a saved queue's life, department scope in
 // every list and count, the keyboard, and what the queue page costs a browser to load.
 import { type Page, expect, test } from "@playwright/test";
-import { apiTicket, pageAs, signInAs, state } from "./helpers";
+import { apiTicket, firstLoadScripts, pageAs, signInAs } from "./helpers";
 import { PanelPage } from "./pages/panel-page";
 import { QueueEditorPage } from "./pages/queue-editor-page";
 import { QueuePage } from "./pages/queue-page";
@@ -270,30 +270,9 @@ test("the queue view's default columns fit 1280-1440 px; the whole heading cell 
 });
 
 test("first load of the queue page: compressed JavaScript transferred", async ({ browser }) => {
-  const signedIn = await browser.newContext({ baseURL: state.baseURL });
-  await signInAs(await signedIn.newPage(), "agentA");
-  const storageState = await signedIn.storageState();
-  await signedIn.close();
-
-  // A fresh context: empty HTTP cache, only the session cookie.
-  const context = await browser.newContext({ baseURL: state.baseURL, storageState });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  const scripts = new Map<string, string>();
-  let bytes = 0;
-  cdp.on("Network.responseReceived", (e) => {
-    if (e.type === "Script") scripts.set(e.requestId, e.response.url);
-  });
-  cdp.on("Network.loadingFinished", (e) => {
-    if (scripts.has(e.requestId)) bytes += e.encodedDataLength;
-  });
-  await page.goto("/tickets");
-  await new QueuePage(page).expectLoaded();
-  await page.waitForTimeout(2_000);
+  const { scripts, bytes } = await firstLoadScripts(browser, "agentA", "/tickets", (page) => new QueuePage(page).expectLoaded());
   const kb = bytes / 1024;
-  console.log(`queue page first load: ${scripts.size} scripts, ${kb.toFixed(1)} KB of compressed JavaScript transferred`);
-  test.info().annotations.push({ type: "js-bytes", description: `${Math.round(bytes)} bytes in ${scripts.size} scripts` });
+  console.log(`queue page first load: ${scripts} scripts, ${kb.toFixed(1)} KB of compressed JavaScript transferred`);
+  test.info().annotations.push({ type: "js-bytes", description: `${Math.round(bytes)} bytes in ${scripts} scripts` });
   expect(kb).toBeLessThanOrEqual(250);
-  await context.close();
 });
