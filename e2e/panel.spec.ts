@@ -81,5 +81,6 @@ test("first load of the ticket page: compressed JavaScript transferred", async (
   const kb = bytes / 1024;
   console.log(`ticket page first load: ${scripts} scripts, ${kb.toFixed(1)} KB of compressed JavaScript transferred`);
   test.info().annotations.push({ type: "js-bytes", description: `${Math.round(bytes)} bytes in ${scripts} scripts` });
+  expect(scripts).toBeGreaterThan(0);
   expect(kb).toBeLessThanOrEqual(250);
 });

@@ -7,7 +7,6 @@ export const apiKeyIdParams = z.object({ id });
 
 const fields = {
   name: z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(100, "At most 100 characters"),
-  /** IP addresses or CIDR ranges; empty means any address. */
   /** IP addresses or CIDR ranges (canonical IPv4 or IPv6), stored normalised; empty means any address. */
   ipAllowList: z
     .array(z.string().trim().min(1))

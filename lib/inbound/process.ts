@@ -249,37 +249,26 @@ async function replyToTicket(db: Db, raw: Buffer, parsed: ParsedEmail, sender: s
     .select({ id: staff.id, name: staff.name })
     .from(staff)
     .where(and(sql`lower(${staff.email}) = ${sender}`, eq(staff.isActive, true)));
-  if (staffRow && !(await answersMailSentTo(db, parsed, sender))) {
-    // A From header is easy to forge: a staff address alone does not make a staff note. Kept as
-    // an internal note (never shown to the client), but not in the staff member's name.
-    const r = await appendToTicket(db, {
-      ticketId: ticket.id,
-      type: "note",
-      poster: { name: `${parsed.from?.name || sender} (unverified: not a reply to mail the help desk sent them)`, email: sender },
-      body: entryBodyOf(parsed),
-      email: meta,
-      files,
-      droppedEarlier: dropped,
-      finalizeHtml: htmlFinalizer(parsed),
-      actor: { actor: "email" },
-      settings,
-    });
-    return { outcome: auto.isAutoReply ? "autoreply" : "appended", reason: `${via}; staff address, unverified: internal note without staff attribution`, ...ref, entryId: r.entry.id };
-  }
   if (staffRow) {
+    // A From header is easy to forge: a staff address alone does not make a staff note. Without
+    // proof the mail is still an internal note (never shown to the client), in nobody's name.
+    const verified = await answersMailSentTo(db, parsed, sender);
     const r = await appendToTicket(db, {
       ticketId: ticket.id,
       type: "note",
-      poster: { staffId: staffRow.id, name: staffRow.name, email: sender },
+      poster: verified
+        ? { staffId: staffRow.id, name: staffRow.name, email: sender }
+        : { name: `${parsed.from?.name || sender} (unverified: not a reply to mail the help desk sent them)`, email: sender },
       body: entryBodyOf(parsed),
       email: meta,
       files,
       droppedEarlier: dropped,
       finalizeHtml: htmlFinalizer(parsed),
-      actor: { staffId: staffRow.id, actor: "email" },
+      actor: verified ? { staffId: staffRow.id, actor: "email" } : { actor: "email" },
       settings,
     });
-    return { outcome: auto.isAutoReply ? "autoreply" : "appended", reason: `${via}; staff sender: internal note`, ...ref, entryId: r.entry.id };
+    const what = verified ? "staff sender: internal note" : "staff address, unverified: internal note without staff attribution";
+    return { outcome: auto.isAutoReply ? "autoreply" : "appended", reason: `${via}; ${what}`, ...ref, entryId: r.entry.id };
   }
 
   const action = auto.isAutoReply ? "none" : replyAction(ticket.status, settings.reopenStatuses);

@@ -3,7 +3,7 @@
 // are signed with the server's secret (an HMAC), so a client cannot make up a cursor; the
 // engines still check that its values fit the list's sort (pg-search.ts) before using them.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { env } from "@/lib/config/env";
+import { authSecret } from "@/lib/auth/cookie";
 import { AppError } from "@/lib/http/errors";
 import { type Criteria, criteriaToQuery } from "./criteria";
 
@@ -23,10 +23,8 @@ export interface AlgoliaCursor {
 
 export type Cursor = (PgCursor | AlgoliaCursor) & { h: string };
 
-const mac = (what: string) => {
-  const e = env();
-  return createHmac("sha256", e.AUTH_SECRET ?? e.NEXTAUTH_SECRET ?? "").update(what).digest("base64url");
-};
+// The session secret (generated and kept by npm start when none is configured), never an empty key.
+const mac = (what: string) => createHmac("sha256", authSecret()).update(what).digest("base64url");
 
 export function criteriaHash(c: Criteria): string {
   const q = criteriaToQuery(c);

@@ -121,7 +121,8 @@ describe("fields a body does not know", () => {
   });
 
   it("leave requests with only known fields alone", async () => {
-    const res = await api(cast.admin).post(transfer, `/api/staff/tickets/${tid}/transfer`, { tid: String(tid) }, { deptId: cast.support.id, comment: "same department" });
-    expect(res.status).not.toBe(400);
+    const other = (await createTicket(db, { deptId: cast.support.id })).id;
+    const res = await api(cast.admin).post(transfer, `/api/staff/tickets/${other}/transfer`, { tid: String(other) }, { deptId: cast.billing.id, comment: "to billing" });
+    expect(res.status).toBe(200);
   });
 });

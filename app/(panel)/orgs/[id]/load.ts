@@ -9,8 +9,10 @@ import { requirePagePermission } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/http/errors";
 import { getOrgDetail, orgIdParams } from "@/lib/orgs";
 
-export const loadOrg = cache(async (raw: { id: string }) => {
-  const parsed = orgIdParams.safeParse(raw);
+// React's cache compares arguments by identity: keyed on the id string, not the params object
+// (each caller awaits its own), so the layout, the metadata and the page share one read.
+const byId = cache(async (id: string) => {
+  const parsed = orgIdParams.safeParse({ id });
   if (!parsed.success) notFound();
   const staff = await requirePagePermission("orgs.view");
   try {
@@ -20,3 +22,5 @@ export const loadOrg = cache(async (raw: { id: string }) => {
     throw e;
   }
 });
+
+export const loadOrg = (raw: { id: string }) => byId(raw.id);

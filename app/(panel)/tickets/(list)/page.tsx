@@ -7,7 +7,7 @@
 import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
+import { Suspense, cache } from "react";
 import { getDb } from "@/db/client";
 import { QueueView } from "@/components/tickets/list/queue-view";
 import { LoadingState } from "@/components/ui/states";
@@ -25,18 +25,24 @@ export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-async function load(searchParams: Props["searchParams"]) {
+// Keyed on the id as written (React's cache compares arguments by identity), so the metadata
+// and the page share one lookup.
+const findQueue = cache(async (raw: string) => {
   const staff = await requirePageStaff();
-  const sp = await searchParams;
-  const parsed = queueIdParams.safeParse({ id: (Array.isArray(sp.queue) ? sp.queue[0] : sp.queue) || "open" });
+  const parsed = queueIdParams.safeParse({ id: raw });
   if (!parsed.success) notFound();
   const db = await getDb();
   try {
-    return { staff, sp, db, id: parsed.data.id, queue: await getQueue(db, staff, parsed.data.id) };
+    return { staff, db, id: parsed.data.id, queue: await getQueue(db, staff, parsed.data.id) };
   } catch (e) {
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
   }
+});
+
+async function load(searchParams: Props["searchParams"]) {
+  const sp = await searchParams;
+  return { sp, ...(await findQueue((Array.isArray(sp.queue) ? sp.queue[0] : sp.queue) || "open")) };
 }
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {

@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "@/db/client";
 import { PageHeader } from "@/components/admin/page-header";
 import { QueueEditor } from "@/components/queues/queue-editor";
@@ -16,9 +17,11 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(params: Props["params"]) {
+// Keyed on the id string (React's cache compares arguments by identity): one lookup for the
+// metadata and the page.
+const findQueue = cache(async (id: string) => {
   const staff = await requirePageStaff();
-  const parsed = queueIdParams.safeParse(await params);
+  const parsed = queueIdParams.safeParse({ id });
   if (!parsed.success) notFound();
   const db = await getDb();
   try {
@@ -27,7 +30,9 @@ async function load(params: Props["params"]) {
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
   }
-}
+});
+
+const load = async (params: Props["params"]) => findQueue((await params).id);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { queue } = await load(params);
